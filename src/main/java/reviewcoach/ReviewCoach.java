@@ -1,0 +1,111 @@
+package reviewcoach;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.bolt.App;
+import com.slack.api.methods.response.auth.AuthTestResponse;
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reviewcoach.config.Settings;
+import reviewcoach.config.SettingsException;
+import reviewcoach.dialogue.Dialogue;
+import reviewcoach.dialogue.coaching.CoachingRules;
+import reviewcoach.http.WebServer;
+import reviewcoach.service.Courier;
+import reviewcoach.service.DeliveryFailure;
+import reviewcoach.service.DeliverySender;
+import reviewcoach.service.RetryPolicy;
+import reviewcoach.service.SessionService;
+import reviewcoach.slack.ReviewCoachApp;
+import reviewcoach.slack.api.SlackWebGateway;
+import reviewcoach.store.Database;
+import reviewcoach.store.JdbcOutbox;
+import reviewcoach.store.JdbcSessionStore;
+
+/**
+ * The running service, wired in one page: settings, database, store, Slack gateway, courier, Bolt app, web server.
+ * Closing it stops taking requests, lets work in flight finish, and closes the pool.
+ */
+public final class ReviewCoach implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ReviewCoach.class);
+
+    private final HikariDataSource dataSource;
+    private final Slack slack;
+    private final Courier courier;
+    private final App app;
+    private final WebServer web;
+
+    private ReviewCoach(HikariDataSource dataSource, Slack slack, Courier courier, App app, WebServer web) {
+        this.dataSource = dataSource;
+        this.slack = slack;
+        this.courier = courier;
+        this.app = app;
+        this.web = web;
+    }
+
+    /** Starts everything; throws {@link SettingsException} when Slack refuses the bot token. */
+    public static ReviewCoach start(Settings settings, Clock clock) throws Exception {
+        log.info("starting with {}", settings);
+        Slack slack = Slack.getInstance(slackConfig(settings));
+        SlackWebGateway gateway = new SlackWebGateway(slack, settings.botToken());
+        checkToken(gateway);
+
+        HikariDataSource dataSource =
+                Database.open(settings.databaseUrl(), settings.databaseUser(), settings.databasePassword());
+        JdbcSessionStore store = new JdbcSessionStore(dataSource);
+        DeliverySender sender = new DeliverySender(store, gateway, settings.summaryChannel());
+        Courier courier = new Courier(new JdbcOutbox(dataSource), sender, RetryPolicy.standard(), clock, 4);
+        SessionService sessions =
+                new SessionService(store, new Dialogue(CoachingRules.standard()), clock, courier::wake);
+        App app = ReviewCoachApp.build(settings.signingSecret(), slack, sessions, gateway);
+        app.start();
+        courier.start();
+        WebServer web = WebServer.start(settings.port(), app, store::isHealthy);
+        log.info("listening on port {}; Slack sends requests to /slack/events", web.port());
+        return new ReviewCoach(dataSource, slack, courier, app, web);
+    }
+
+    public int port() {
+        return web.port();
+    }
+
+    @Override
+    public void close() throws Exception {
+        log.info("stopping: finishing requests in flight");
+        web.close();
+        app.stop();
+        courier.close();
+        dataSource.close();
+        slack.close();
+        log.info("stopped");
+    }
+
+    private static SlackConfig slackConfig(Settings settings) {
+        SlackConfig config = new SlackConfig();
+        config.setMethodsEndpointUrlPrefix(settings.slackApiUrl());
+        config.setPrettyResponseLoggingEnabled(false);
+        config.setFailOnUnknownProperties(false);
+        return config;
+    }
+
+    /**
+     * A token Slack refuses stops the start with a clear message; Slack being unreachable does not, because the
+     * outbox keeps what is owed until Slack is back.
+     */
+    private static void checkToken(SlackWebGateway gateway) {
+        try {
+            AuthTestResponse identity = gateway.checkToken();
+            log.info("connected to workspace {} as bot user {}", identity.getTeamId(), identity.getUserId());
+        } catch (DeliveryFailure failure) {
+            if (failure.kind() == DeliveryFailure.Kind.PERMANENT) {
+                throw new SettingsException("SLACK_BOT_TOKEN was refused by Slack (" + failure.error() + "): copy the"
+                        + " Bot User OAuth Token (xoxb-...) again from https://api.slack.com/apps > your app >"
+                        + " OAuth & Permissions, and reinstall the app if it was removed");
+            }
+            log.warn("could not reach Slack to check the bot token ({}); starting anyway", failure.error());
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package reviewcoach.config;
+
+import io.github.cdimascio.dotenv.Dotenv;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Every setting of the service, read once from the environment and then from {@code .env} (the environment wins),
+ * checked up front.
+ *
+ * @param signingSecret verifies that requests come from Slack
+ * @param botToken the {@code xoxb-} token for Web API calls
+ * @param port the HTTP port
+ * @param databaseUrl the JDBC URL
+ * @param databaseUser the database user, or null when the URL carries it
+ * @param databasePassword the database password, or null
+ * @param summaryChannel the channel id for manager summaries, or null for the session's own channel
+ * @param slackApiUrl the base URL of the Slack Web API, ending in a slash
+ */
+public record Settings(
+        String signingSecret,
+        String botToken,
+        int port,
+        String databaseUrl,
+        String databaseUser,
+        String databasePassword,
+        String summaryChannel,
+        String slackApiUrl) {
+
+    public static final String DEFAULT_DATABASE_URL = "jdbc:h2:file:./data/review-coach";
+    public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
+
+    private static final Pattern CHANNEL_ID = Pattern.compile("[CGD][A-Z0-9]{2,}");
+    private static final String APP_PAGE = "https://api.slack.com/apps";
+
+    /** Reads the process environment, then {@code .env} in the working directory. */
+    public static Settings load() {
+        return from(System.getenv(), Path.of("."));
+    }
+
+    /** Reads the given environment, then {@code .env} in the given directory; the environment wins. */
+    public static Settings from(Map<String, String> environment, Path dotenvDirectory) {
+        Map<String, String> merged = new HashMap<>();
+        Dotenv.configure()
+                .directory(dotenvDirectory.toString())
+                .ignoreIfMissing()
+                .load()
+                .entries(Dotenv.Filter.DECLARED_IN_ENV_FILE)
+                .forEach(entry -> merged.put(entry.getKey(), entry.getValue()));
+        environment.forEach(merged::put);
+        return from(name -> blankToNull(merged.get(name)));
+    }
+
+    private static Settings from(Function<String, String> source) {
+        String signingSecret = require(
+                source,
+                "SLACK_SIGNING_SECRET",
+                "copy it from " + APP_PAGE + " > your app > Basic Information > App Credentials > Signing Secret");
+        if (!signingSecret.matches("[0-9A-Za-z]{16,}")) {
+            throw new SettingsException(
+                    "SLACK_SIGNING_SECRET does not look like a signing secret (32 letters and digits):"
+                            + " copy it again from " + APP_PAGE + " > your app > Basic Information > Signing Secret");
+        }
+        String botToken = require(
+                source,
+                "SLACK_BOT_TOKEN",
+                "install the app to your workspace, then copy the Bot User OAuth Token (xoxb-...) from " + APP_PAGE
+                        + " > your app > OAuth & Permissions");
+        if (!botToken.startsWith("xoxb-")) {
+            throw new SettingsException("SLACK_BOT_TOKEN must be a bot token starting with xoxb-: copy the Bot User"
+                    + " OAuth Token from " + APP_PAGE + " > your app > OAuth & Permissions");
+        }
+        return new Settings(
+                signingSecret,
+                botToken,
+                port(source.apply("PORT")),
+                databaseUrl(source.apply("DATABASE_URL")),
+                source.apply("DATABASE_USER"),
+                source.apply("DATABASE_PASSWORD"),
+                summaryChannel(source.apply("SUMMARY_CHANNEL")),
+                slackApiUrl(source.apply("SLACK_API_URL")));
+    }
+
+    public Optional<String> summaryChannelIfSet() {
+        return Optional.ofNullable(summaryChannel);
+    }
+
+    private static String require(Function<String, String> source, String name, String fix) {
+        String value = source.apply(name);
+        if (value == null) {
+            throw new SettingsException(name + " is not set: " + fix + ", and put it in .env or the environment");
+        }
+        return value;
+    }
+
+    private static int port(String value) {
+        if (value == null) {
+            return 3000;
+        }
+        try {
+            int port = Integer.parseInt(value);
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException notANumber) {
+            // falls through to the message below
+        }
+        throw new SettingsException("PORT must be a number from 1 to 65535 (or 0 for any free port), got '" + value
+                + "': set PORT=3000 or leave it unset");
+    }
+
+    private static String databaseUrl(String value) {
+        if (value == null) {
+            return DEFAULT_DATABASE_URL;
+        }
+        if (!value.startsWith("jdbc:")) {
+            throw new SettingsException("DATABASE_URL must be a JDBC URL such as " + DEFAULT_DATABASE_URL
+                    + " or jdbc:postgresql://localhost:5432/reviewcoach");
+        }
+        return value;
+    }
+
+    private static String summaryChannel(String value) {
+        if (value != null && !CHANNEL_ID.matcher(value).matches()) {
+            throw new SettingsException("SUMMARY_CHANNEL must be a channel id such as C0123456789 (not a name like"
+                    + " #managers): in Slack, open the channel's details and copy the Channel ID at the bottom");
+        }
+        return value;
+    }
+
+    private static String slackApiUrl(String value) {
+        if (value == null) {
+            return DEFAULT_SLACK_API_URL;
+        }
+        try {
+            URI uri = URI.create(value);
+            if (uri.getScheme() != null && uri.getScheme().startsWith("http") && uri.getHost() != null) {
+                return value.endsWith("/") ? value : value + "/";
+            }
+        } catch (IllegalArgumentException malformed) {
+            // falls through to the message below
+        }
+        throw new SettingsException(
+                "SLACK_API_URL must be an http(s) URL such as " + DEFAULT_SLACK_API_URL + " (or leave it unset)");
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** Describes the settings with every secret masked, safe to log. */
+    @Override
+    public String toString() {
+        return "Settings[port=" + port + ", databaseUrl=" + maskPassword(databaseUrl) + ", databaseUser="
+                + databaseUser + ", databasePassword=" + mask(databasePassword) + ", summaryChannel=" + summaryChannel
+                + ", slackApiUrl=" + slackApiUrl + ", signingSecret=" + mask(signingSecret) + ", botToken="
+                + mask(botToken) + "]";
+    }
+
+    private static String mask(String secret) {
+        return secret == null ? "(unset)" : "****";
+    }
+
+    private static String maskPassword(String url) {
+        return url.replaceAll("(?i)(password=)[^&;]*", "$1****");
+    }
+}

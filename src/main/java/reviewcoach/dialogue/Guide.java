@@ -1,0 +1,94 @@
+package reviewcoach.dialogue;
+
+import java.util.Map;
+
+/** What the coach says to lead a team through the steps: the words only, without any formatting of a chat tool. */
+public final class Guide {
+
+    /** The explanation and example for one step. */
+    public record StepGuide(String explanation, String example) {}
+
+    private static final Map<Step, StepGuide> STEPS = Map.of(
+            Step.CIRCUMSTANCE,
+            new StepGuide(
+                    "Just the facts: what happened, in words everyone would agree on and that could be proven."
+                            + " What the reviewer wrote is a fact when you quote it.",
+                    "A review posted on Google on Nov 3 says \"nobody ever called me back.\""),
+            Step.THOUGHT,
+            new StepGuide(
+                    "What sentence goes through your head when you read it? Add every thought you have,"
+                            + " one reply each. Nothing is too dramatic to write down.",
+                    "This will ruin our reputation."),
+            Step.FEELING,
+            new StepGuide("When you think that thought, what do you feel? One word.", "Defeated"),
+            Step.ACTION,
+            new StepGuide(
+                    "When you feel that way, what do you do, or not do? Avoiding it, replaying it and"
+                            + " drafting a sharp reply all count.",
+                    "We write a defensive reply, or we don't reply at all."),
+            Step.RESULT,
+            new StepGuide(
+                    "What comes of those actions, for us? Notice how the result proves the thought.",
+                    "The reviewer stays upset, the review stays up, and we feel worse."),
+            Step.NEW_THOUGHT,
+            new StepGuide(
+                    "The facts stay the same. What could you choose to think that you can believe today?"
+                            + " Small and true beats big and hollow.",
+                    "We're human, we did the best we knew, and there are ways we can serve people better."),
+            Step.NEW_FEELING,
+            new StepGuide("With that new thought, what do you feel? One word.", "Curious"),
+            Step.NEW_ACTION,
+            new StepGuide(
+                    "Feeling that way, what will you do?",
+                    "Ask the client, kindly, whether they'd be open to talking about it."),
+            Step.NEW_RESULT,
+            new StepGuide(
+                    "What is our result now? Notice how it proves the new thought.",
+                    "We learn what went wrong, and we know we handled it with care."),
+            Step.RESPONSE_PLAN,
+            new StepGuide(
+                    "How will we respond? A private conversation that asks permission first, a short public"
+                            + " reply that never confirms anyone is a client, and follow-ups such as staff"
+                            + " training, each with an owner.",
+                    "Dana asks the client if they'd be open to a talk; Sam retrains the front desk on"
+                            + " call-backs by Dec 1."));
+
+    private Guide() {}
+
+    public static StepGuide forStep(Step step) {
+        return STEPS.get(step);
+    }
+
+    /** The first words a team reads under the review. */
+    public static String opening() {
+        return "Reviews like this sting, and it's normal to feel defensive. Let's work through it together in this"
+                + " thread, one step at a time: first the facts, then what we made them mean, then a response we"
+                + " can stand behind.";
+    }
+
+    /** How to move through the steps, shown with every prompt. */
+    public static String howToMove() {
+        return "Reply in this thread. Type next (or press Next) when the team is ready, back to go back,"
+                + " done to finish.";
+    }
+
+    /** A reminder shown with the review, because reviews and replies are sensitive. */
+    public static String privacyReminder() {
+        return "Please keep client names and details out of this thread.";
+    }
+
+    /** Said in the thread when the team finishes. */
+    public static String closing() {
+        return "That's the whole model. Thank you for working through it together.";
+    }
+
+    /** Said when a button belongs to a step the team has already left. */
+    public static String staleStep(Step current) {
+        return "The team has already moved on. We're on " + current.title() + " now.";
+    }
+
+    /** Said when a button is pressed on a finished session. */
+    public static String alreadyFinished() {
+        return "This session is already finished. Start a new one with /review.";
+    }
+}

@@ -1,0 +1,59 @@
+package reviewcoach.dialogue;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/** Something a team member did in a session, in the dialogue's own words. */
+public sealed interface Input {
+
+    /** A line written in the thread for the current step. */
+    record Contribute(String author, String text, String messageId) implements Input {
+        public Contribute {
+            Objects.requireNonNull(author, "author");
+            Objects.requireNonNull(text, "text");
+            Objects.requireNonNull(messageId, "messageId");
+        }
+    }
+
+    /**
+     * Move on to the next step.
+     *
+     * @param from the step the person saw when they asked (a button knows it; typed text does not), or empty
+     */
+    record Advance(String actor, Optional<Step> from) implements Input {
+        public Advance {
+            Objects.requireNonNull(actor, "actor");
+            Objects.requireNonNull(from, "from");
+        }
+    }
+
+    /** Go back to the previous step. */
+    record GoBack(String actor, Optional<Step> from) implements Input {
+        public GoBack {
+            Objects.requireNonNull(actor, "actor");
+            Objects.requireNonNull(from, "from");
+        }
+    }
+
+    /** Finish the session now, whatever step it is on. */
+    record Finish(String actor) implements Input {
+        public Finish {
+            Objects.requireNonNull(actor, "actor");
+        }
+    }
+
+    /** A line that was already contributed, edited to new words. */
+    record Revise(Contribution original, String newText) implements Input {
+        public Revise {
+            Objects.requireNonNull(original, "original");
+            Objects.requireNonNull(newText, "newText");
+        }
+    }
+
+    /** A line that was already contributed, deleted by its author. */
+    record Withdraw(Contribution original) implements Input {
+        public Withdraw {
+            Objects.requireNonNull(original, "original");
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package reviewcoach.dialogue;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One team's walk through one review: where it happens, who started it, and which step it is on.
+ *
+ * @param id the store's id for the session
+ * @param workspace the workspace (team) the session belongs to
+ * @param channel the conversation the session's thread is in
+ * @param thread the id of the message that opens the thread, or null while the session is {@link SessionStatus#OPENING}
+ * @param starter the user who started the session
+ * @param review the review being worked through
+ * @param step the step the team is on
+ * @param status whether the session is opening, open or finished
+ * @param startedAt when it was started
+ * @param finishedAt when it was finished, or null
+ */
+public record Session(
+        long id,
+        String workspace,
+        String channel,
+        String thread,
+        String starter,
+        Review review,
+        Step step,
+        SessionStatus status,
+        Instant startedAt,
+        Instant finishedAt) {
+
+    public Session {
+        Objects.requireNonNull(workspace, "workspace");
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(starter, "starter");
+        Objects.requireNonNull(review, "review");
+        Objects.requireNonNull(step, "step");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(startedAt, "startedAt");
+        if (status != SessionStatus.OPENING && thread == null) {
+            throw new IllegalArgumentException("an open or finished session has a thread");
+        }
+        if (status == SessionStatus.FINISHED && finishedAt == null) {
+            throw new IllegalArgumentException("a finished session knows when it finished");
+        }
+    }
+
+    public boolean isFinished() {
+        return status == SessionStatus.FINISHED;
+    }
+
+    public Optional<String> threadIfOpened() {
+        return Optional.ofNullable(thread);
+    }
+
+    public Session atStep(Step newStep) {
+        return new Session(id, workspace, channel, thread, starter, review, newStep, status, startedAt, finishedAt);
+    }
+
+    public Session finishedAt(Instant when) {
+        return new Session(
+                id, workspace, channel, thread, starter, review, step, SessionStatus.FINISHED, startedAt, when);
+    }
+
+    public Session openedIn(String newThread) {
+        return new Session(
+                id, workspace, channel, newThread, starter, review, step, SessionStatus.OPEN, startedAt, finishedAt);
+    }
+}

@@ -1,0 +1,36 @@
+package reviewcoach.dialogue.coaching;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import reviewcoach.dialogue.Step;
+
+/**
+ * The coaching rules the app runs, in the order they are asked, and the one way to ask them.
+ *
+ * <p>The rules are immutable and thread-safe; their word lists are read from the classpath once, when first used.
+ */
+public final class CoachingRules {
+
+    private static final List<CoachingRule> STANDARD = List.of(new JudgmentInCircumstance(), new OneFeelingWord());
+
+    private CoachingRules() {}
+
+    /** Every rule, each caring about its own step: a judgment in a circumstance, then one feeling word. */
+    public static List<CoachingRule> standard() {
+        return STANDARD;
+    }
+
+    /** The first concern any of the rules raises about a line written for a step, or empty when all accept it. */
+    public static Optional<Concern> review(List<CoachingRule> rules, Step step, String text) {
+        Objects.requireNonNull(step, "step");
+        Objects.requireNonNull(text, "text");
+        for (CoachingRule rule : rules) {
+            Optional<Concern> concern = rule.review(step, text);
+            if (concern.isPresent()) {
+                return concern;
+            }
+        }
+        return Optional.empty();
+    }
+}

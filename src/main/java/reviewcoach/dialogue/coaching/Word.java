@@ -1,0 +1,76 @@
+package reviewcoach.dialogue.coaching;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One word of a line: its lower-case form for matching, and where it stands in the line so a concern can quote it as
+ * written.
+ *
+ * @param form the word in lower case, with typographic apostrophes made plain ({@code don’t} becomes {@code don't})
+ * @param start the index of its first character in the line
+ * @param end the index just after its last character
+ */
+record Word(String form, int start, int end) {
+
+    /** Letters and digits, with apostrophes inside a word (don't, I’m); hyphens and everything else split words. */
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’‘ʼ][\\p{L}\\p{N}]+)*");
+
+    /** What may stand between two words of one phrase: spaces and hyphens ("one-sided", "made up"). */
+    private static final Pattern JOINER = Pattern.compile("[\\s\\-‐‑]*");
+
+    /** The words of a line, in order. */
+    static List<Word> in(String text) {
+        List<Word> words = new ArrayList<>();
+        Matcher matcher = WORD.matcher(text);
+        while (matcher.find()) {
+            words.add(new Word(normalize(matcher.group()), matcher.start(), matcher.end()));
+        }
+        return words;
+    }
+
+    /** The word forms of a phrase as a list lines can be looked up by ("Self-conscious" gives [self, conscious]). */
+    static List<String> formsOf(String phrase) {
+        return forms(in(phrase));
+    }
+
+    static List<String> forms(List<Word> words) {
+        return words.stream().map(Word::form).toList();
+    }
+
+    /**
+     * Splits the words of a line into runs that may form one phrase: words joined only by spaces or hyphens, so no
+     * phrase reaches across a comma, a full stop or a quotation.
+     */
+    static List<List<Word>> runs(String text) {
+        List<List<Word>> runs = new ArrayList<>();
+        List<Word> run = new ArrayList<>();
+        for (Word word : in(text)) {
+            if (!run.isEmpty()) {
+                Word previous = run.get(run.size() - 1);
+                if (!JOINER.matcher(text.substring(previous.end(), word.start()))
+                        .matches()) {
+                    runs.add(List.copyOf(run));
+                    run.clear();
+                }
+            }
+            run.add(word);
+        }
+        if (!run.isEmpty()) {
+            runs.add(List.copyOf(run));
+        }
+        return runs;
+    }
+
+    /** The words quoted as written: the line from the first word's start to the last word's end. */
+    static String asWritten(String text, List<Word> words) {
+        return text.substring(words.get(0).start(), words.get(words.size() - 1).end());
+    }
+
+    private static String normalize(String word) {
+        return word.toLowerCase(Locale.ROOT).replaceAll("['’‘ʼ]", "'");
+    }
+}

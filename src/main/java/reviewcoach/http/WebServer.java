@@ -1,0 +1,65 @@
+package reviewcoach.http;
+
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
+import java.util.function.BooleanSupplier;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * The HTTP side: Slack's one endpoint {@code POST /slack/events}, {@code GET /healthz}, and JSON errors without stack
+ * traces. Stopping it lets requests in flight finish first.
+ */
+public final class WebServer implements AutoCloseable {
+
+    public static final String EVENTS_PATH = "/slack/events";
+    private static final long STOP_TIMEOUT_MILLIS = 10_000;
+
+    private final Server server;
+    private final ServerConnector connector;
+
+    private WebServer(Server server, ServerConnector connector) {
+        this.server = server;
+        this.connector = connector;
+    }
+
+    /** Starts serving on the port (0 for any free port). */
+    public static WebServer start(int port, App app, BooleanSupplier databaseUp) throws Exception {
+        QueuedThreadPool threads = new QueuedThreadPool(64, 4);
+        threads.setName("http");
+        Server server = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setPort(port);
+        server.addConnector(connector);
+
+        ServletContextHandler context = new ServletContextHandler("/");
+        context.addServlet(new ServletHolder("slack", new SlackAppServlet(app)), EVENTS_PATH);
+        context.addServlet(new ServletHolder("health", new HealthServlet(databaseUp)), "/healthz");
+        context.setErrorHandler(new JsonErrorHandler());
+        server.setErrorHandler(new JsonErrorHandler());
+        server.setHandler(new GracefulHandler(context));
+        server.setStopTimeout(STOP_TIMEOUT_MILLIS);
+        server.setStopAtShutdown(false);
+        server.start();
+        return new WebServer(server, connector);
+    }
+
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    /** Stops taking requests, waits for those in flight, then stops. */
+    @Override
+    public void close() throws Exception {
+        server.stop();
+    }
+}

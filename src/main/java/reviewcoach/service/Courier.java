@@ -1,0 +1,166 @@
+package reviewcoach.service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drains the outbox: sends what is due, oldest first and one at a time per session, retries what failed when the
+ * {@link RetryPolicy} says, and resumes whatever was pending when the service last stopped. Thread-safe.
+ */
+public final class Courier implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Courier.class);
+    private static final int BATCH = 64;
+    private static final Duration IDLE_CHECK = Duration.ofSeconds(5);
+
+    private final Outbox outbox;
+    private final DeliverySender sender;
+    private final RetryPolicy retryPolicy;
+    private final Clock clock;
+    private final ExecutorService workers;
+    private final Thread loop;
+    private final Object signal = new Object();
+    private boolean workWaiting;
+    private volatile boolean running = true;
+
+    public Courier(Outbox outbox, DeliverySender sender, RetryPolicy retryPolicy, Clock clock, int workers) {
+        this.outbox = outbox;
+        this.sender = sender;
+        this.retryPolicy = retryPolicy;
+        this.clock = clock;
+        this.workers = Executors.newFixedThreadPool(workers, runnable -> {
+            Thread thread = new Thread(runnable, "courier-worker");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.loop = new Thread(this::run, "courier");
+        this.loop.setDaemon(true);
+    }
+
+    public void start() {
+        loop.start();
+    }
+
+    /** Says that new deliveries were committed; the courier looks at once. */
+    public void wake() {
+        synchronized (signal) {
+            workWaiting = true;
+            signal.notifyAll();
+        }
+    }
+
+    /** Stops taking new work, lets the deliveries in flight finish, and returns. */
+    @Override
+    public void close() {
+        running = false;
+        wake();
+        try {
+            loop.join(Duration.ofSeconds(30).toMillis());
+            workers.shutdown();
+            workers.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                List<Delivery> due = outbox.dueHeads(clock.instant(), BATCH);
+                if (due.isEmpty()) {
+                    sleepUntilWorkOrDue();
+                } else {
+                    sendAll(due);
+                }
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException failure) {
+                log.warn("outbox unreadable, trying again shortly: {}", failure.toString());
+                pause(Duration.ofSeconds(1));
+            }
+        }
+    }
+
+    private void sendAll(List<Delivery> due) throws InterruptedException {
+        List<Callable<Void>> tasks = new ArrayList<>(due.size());
+        for (Delivery delivery : due) {
+            tasks.add(() -> {
+                deliver(delivery);
+                return null;
+            });
+        }
+        workers.invokeAll(tasks);
+    }
+
+    private void deliver(Delivery delivery) {
+        try {
+            sender.send(delivery);
+            outbox.markSent(delivery.id());
+        } catch (DeliveryFailure failure) {
+            handleFailure(delivery, failure);
+        } catch (RuntimeException failure) {
+            handleFailure(
+                    delivery,
+                    DeliveryFailure.transientFailure(failure.getClass().getSimpleName(), failure));
+        }
+    }
+
+    private void handleFailure(Delivery delivery, DeliveryFailure failure) {
+        Optional<Instant> retryAt = retryPolicy.nextAttempt(delivery.attempts(), failure, clock.instant());
+        if (retryAt.isPresent()) {
+            log.warn(
+                    "session={} delivery={} kind={} failed ({}), retrying at {}",
+                    delivery.sessionId(),
+                    delivery.id(),
+                    delivery.kind(),
+                    failure.error(),
+                    retryAt.get());
+            outbox.retryLater(delivery.id(), retryAt.get(), failure.error());
+        } else {
+            log.error(
+                    "session={} delivery={} kind={} failed ({}), giving up after {} attempts",
+                    delivery.sessionId(),
+                    delivery.id(),
+                    delivery.kind(),
+                    failure.error(),
+                    delivery.attempts() + 1);
+            outbox.markFailed(delivery.id(), failure.error());
+        }
+    }
+
+    private void sleepUntilWorkOrDue() throws InterruptedException {
+        Instant now = clock.instant();
+        Duration wait = outbox.nextDue()
+                .map(due -> Duration.between(now, due))
+                .filter(until -> until.compareTo(IDLE_CHECK) < 0)
+                .orElse(IDLE_CHECK);
+        synchronized (signal) {
+            if (!workWaiting && running && !wait.isNegative() && !wait.isZero()) {
+                signal.wait(Math.max(1, wait.toMillis()));
+            }
+            workWaiting = false;
+        }
+    }
+
+    private void pause(Duration duration) {
+        synchronized (signal) {
+            try {
+                signal.wait(duration.toMillis());
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                running = false;
+            }
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package reviewcoach.service;
+
+/** Each kind of message the service owes the team; kept in the outbox until Slack has it. */
+public enum DeliveryKind {
+    /** Post the review and the opening words; its message becomes the session's thread. */
+    OPEN_THREAD,
+    /** Post the prompt for a step (subject: the step). */
+    PROMPT,
+    /** Mark an accepted contribution with a reaction (subject: its message id). */
+    ACKNOWLEDGE,
+    /** Reply to a questioned contribution, quoting what the coach questions (subject: its message id). */
+    QUESTION,
+    /** Bring the opening message up to date: the step and the model so far. */
+    REFRESH_ROOT,
+    /** Post the manager summary. */
+    SUMMARY,
+    /** Say in the thread that the session is finished and where the summary went. */
+    CLOSING_NOTE
+}

@@ -1,0 +1,118 @@
+package reviewcoach.service;
+
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reviewcoach.dialogue.Contribution;
+import reviewcoach.dialogue.Session;
+import reviewcoach.dialogue.SessionStatus;
+import reviewcoach.dialogue.Step;
+import reviewcoach.summary.ManagerSummary;
+
+/**
+ * Sends one delivery from the outbox, rendering it from the session as it is now. Throws {@link DeliveryFailure} when
+ * Slack fails. Thread-safe.
+ */
+public final class DeliverySender {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliverySender.class);
+
+    private final SessionStore store;
+    private final SlackGateway slack;
+    private final String summaryChannel;
+
+    /**
+     * @param summaryChannel where summaries go, or null for each session's own channel
+     */
+    public DeliverySender(SessionStore store, SlackGateway slack, String summaryChannel) {
+        this.store = store;
+        this.slack = slack;
+        this.summaryChannel = summaryChannel;
+    }
+
+    public void send(Delivery delivery) {
+        Optional<Session> found = store.find(delivery.sessionId());
+        if (found.isEmpty()) {
+            return;
+        }
+        Session session = found.get();
+        switch (delivery.kind()) {
+            case OPEN_THREAD -> openThread(session);
+            case PROMPT -> slack.postPrompt(session, Step.valueOf(delivery.subject()));
+            case ACKNOWLEDGE ->
+                contribution(session, delivery.subject())
+                        .filter(contribution -> !contribution.isQuestioned())
+                        .ifPresent(contribution -> slack.acknowledge(session, contribution));
+            case QUESTION ->
+                contribution(session, delivery.subject())
+                        .filter(Contribution::isQuestioned)
+                        .ifPresent(contribution -> slack.question(session, contribution));
+            case REFRESH_ROOT -> slack.refreshRoot(session, store.contributions(session.id()));
+            case SUMMARY -> postSummary(session);
+            case CLOSING_NOTE -> slack.postClosingNote(session, summaryChannelFor(session));
+        }
+    }
+
+    private void openThread(Session session) {
+        if (session.status() != SessionStatus.OPENING) {
+            return;
+        }
+        String thread;
+        try {
+            thread = slack.openThread(session);
+        } catch (DeliveryFailure failure) {
+            if (failure.isChannelUnreachable()) {
+                giveUpOpening(session, failure);
+                return;
+            }
+            throw failure;
+        }
+        store.inTransaction(tx -> {
+            tx.lock(session.id()).ifPresent(locked -> tx.save(locked.openedIn(thread)));
+            return null;
+        });
+    }
+
+    /** Nothing is half-created: the session goes, and its starter learns how to let the bot in. */
+    private void giveUpOpening(Session session, DeliveryFailure failure) {
+        Optional<String> noticeUrl = store.noticeUrl(session.id());
+        store.inTransaction(tx -> {
+            tx.deleteSession(session.id());
+            return null;
+        });
+        log.warn("session={} could not open: {}; session removed", session.id(), failure.error());
+        noticeUrl.ifPresent(url -> {
+            try {
+                slack.tellStarterCannotOpen(url, session.channel(), failure.error());
+            } catch (DeliveryFailure noticeFailed) {
+                log.error("session={} could not tell its starter why: {}", session.id(), noticeFailed.error());
+            }
+        });
+    }
+
+    private void postSummary(Session session) {
+        String link;
+        try {
+            link = slack.linkToThread(session);
+        } catch (DeliveryFailure failure) {
+            if (failure.kind() != DeliveryFailure.Kind.PERMANENT) {
+                throw failure;
+            }
+            log.warn("session={} no link to the thread: {}", session.id(), failure.error());
+            link = null;
+        }
+        List<Contribution> contributions = store.contributions(session.id());
+        slack.postSummary(summaryChannelFor(session), ManagerSummary.of(session, contributions, link));
+    }
+
+    private String summaryChannelFor(Session session) {
+        return summaryChannel != null ? summaryChannel : session.channel();
+    }
+
+    private Optional<Contribution> contribution(Session session, String messageId) {
+        return store.contributions(session.id()).stream()
+                .filter(contribution -> contribution.messageId().equals(messageId))
+                .findFirst();
+    }
+}

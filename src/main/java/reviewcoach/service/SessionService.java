@@ -1,0 +1,179 @@
+package reviewcoach.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reviewcoach.dialogue.Contribution;
+import reviewcoach.dialogue.Dialogue;
+import reviewcoach.dialogue.Input;
+import reviewcoach.dialogue.Outcome;
+import reviewcoach.dialogue.Session;
+import reviewcoach.dialogue.Step;
+import reviewcoach.dialogue.Transition;
+
+/**
+ * The use cases of a session: start it, take what people write and press, and owe Slack the messages that follow.
+ * Each change and the messages it owes commit in one transaction. Thread-safe.
+ */
+public final class SessionService {
+
+    private static final Logger log = LoggerFactory.getLogger(SessionService.class);
+
+    private final SessionStore store;
+    private final Dialogue dialogue;
+    private final Clock clock;
+    private final Runnable deliveriesWaiting;
+
+    /**
+     * @param deliveriesWaiting called after a change that owes Slack messages has committed
+     */
+    public SessionService(SessionStore store, Dialogue dialogue, Clock clock, Runnable deliveriesWaiting) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.dialogue = Objects.requireNonNull(dialogue, "dialogue");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.deliveriesWaiting = Objects.requireNonNull(deliveriesWaiting, "deliveriesWaiting");
+    }
+
+    /** Records a new session and owes Slack its opening message and first prompt. */
+    public Session start(StartRequest request) {
+        Instant now = clock.instant();
+        Session session = store.inTransaction(tx -> {
+            Session created = tx.createSession(
+                    request.workspace(),
+                    request.channel(),
+                    request.starter(),
+                    request.review(),
+                    request.noticeUrl(),
+                    now);
+            tx.enqueue(created.id(), DeliveryKind.OPEN_THREAD, null, now);
+            tx.enqueue(created.id(), DeliveryKind.PROMPT, Step.first().name(), now);
+            return created;
+        });
+        log.info("session={} started", session.id());
+        deliveriesWaiting.run();
+        return session;
+    }
+
+    /** A reply in a thread: a contribution or a typed move when the thread is a session's, else nothing. */
+    public Optional<Outcome> onReply(ThreadMessage message) {
+        Objects.requireNonNull(message.author(), "author");
+        Objects.requireNonNull(message.text(), "text");
+        return inSession(message, (tx, session) -> {
+            Input input = dialogue.interpret(message.author(), message.text(), message.messageId());
+            return apply(tx, session, input);
+        });
+    }
+
+    /** A reply was edited: the contribution takes the new words and is looked at again. */
+    public Optional<Outcome> onEdit(ThreadMessage message) {
+        Objects.requireNonNull(message.text(), "text");
+        return inSession(message, (tx, session) -> tx.findContribution(session.id(), message.messageId())
+                .map(original -> apply(tx, session, new Input.Revise(original, message.text())))
+                .orElse(null));
+    }
+
+    /** A reply was deleted: its contribution goes too. */
+    public Optional<Outcome> onDelete(ThreadMessage message) {
+        return inSession(message, (tx, session) -> tx.findContribution(session.id(), message.messageId())
+                .map(original -> apply(tx, session, new Input.Withdraw(original)))
+                .orElse(null));
+    }
+
+    /**
+     * A button was pressed on a step's prompt.
+     *
+     * @param from the step whose prompt carried the button
+     * @return what happened, or empty when the session no longer exists
+     */
+    public Optional<Transition> onButton(long sessionId, String actor, Move move, Step from) {
+        Input input =
+                switch (move) {
+                    case NEXT -> new Input.Advance(actor, Optional.of(from));
+                    case BACK -> new Input.GoBack(actor, Optional.of(from));
+                    case FINISH -> new Input.Finish(actor);
+                };
+        Optional<Transition> transition =
+                store.inTransaction(tx -> tx.lock(sessionId).map(session -> {
+                    Transition result = dialogue.apply(session, input, clock.instant());
+                    record(tx, session, result);
+                    return result;
+                }));
+        transition.ifPresent(result -> logAndWake(sessionId, result.outcome()));
+        return transition;
+    }
+
+    /** Work done on a locked session inside a transaction. */
+    private interface SessionWork {
+        Outcome apply(SessionTransaction tx, Session session);
+    }
+
+    private Optional<Outcome> inSession(ThreadMessage message, SessionWork work) {
+        Optional<Session> known = store.findByThread(message.channel(), message.thread());
+        if (known.isEmpty()) {
+            return Optional.empty();
+        }
+        long sessionId = known.get().id();
+        try {
+            Optional<Outcome> outcome = store.inTransaction(tx -> {
+                tx.claimEvent(message.eventId(), clock.instant());
+                return tx.lock(sessionId).map(session -> work.apply(tx, session));
+            });
+            outcome.ifPresent(result -> logAndWake(sessionId, result));
+            return outcome;
+        } catch (AlreadyHandled duplicate) {
+            log.info("session={} event={} already handled", sessionId, message.eventId());
+            return Optional.empty();
+        }
+    }
+
+    private Outcome apply(SessionTransaction tx, Session session, Input input) {
+        Transition transition = dialogue.apply(session, input, clock.instant());
+        record(tx, session, transition);
+        return transition.outcome();
+    }
+
+    private void record(SessionTransaction tx, Session before, Transition transition) {
+        Session after = transition.session();
+        long id = after.id();
+        Instant now = clock.instant();
+        Outcome outcome = transition.outcome();
+        if (outcome instanceof Outcome.Recorded recorded) {
+            tx.addContribution(id, recorded.contribution());
+            tx.enqueue(
+                    id,
+                    verdictDelivery(recorded.contribution()),
+                    recorded.contribution().messageId(),
+                    now);
+        } else if (outcome instanceof Outcome.Moved moved) {
+            tx.save(after);
+            tx.enqueue(id, DeliveryKind.PROMPT, moved.to().name(), now);
+            tx.enqueue(id, DeliveryKind.REFRESH_ROOT, null, now);
+        } else if (outcome instanceof Outcome.Finished) {
+            tx.save(after);
+            tx.enqueue(id, DeliveryKind.REFRESH_ROOT, null, now);
+            tx.enqueue(id, DeliveryKind.SUMMARY, null, now);
+            tx.enqueue(id, DeliveryKind.CLOSING_NOTE, null, now);
+        } else if (outcome instanceof Outcome.Revised revised) {
+            tx.replaceContribution(id, revised.after());
+            if (revised.verdictChanged()) {
+                tx.enqueue(id, verdictDelivery(revised.after()), revised.after().messageId(), now);
+            }
+        } else if (outcome instanceof Outcome.Withdrawn withdrawn) {
+            tx.removeContribution(id, withdrawn.removed().messageId());
+        }
+    }
+
+    private static DeliveryKind verdictDelivery(Contribution contribution) {
+        return contribution.isQuestioned() ? DeliveryKind.QUESTION : DeliveryKind.ACKNOWLEDGE;
+    }
+
+    private void logAndWake(long sessionId, Outcome outcome) {
+        log.info("session={} outcome={}", sessionId, outcome.getClass().getSimpleName());
+        if (!(outcome instanceof Outcome.Unchanged) && !(outcome instanceof Outcome.Withdrawn)) {
+            deliveriesWaiting.run();
+        }
+    }
+}

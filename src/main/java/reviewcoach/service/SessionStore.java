@@ -1,0 +1,27 @@
+package reviewcoach.service;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import reviewcoach.dialogue.Contribution;
+import reviewcoach.dialogue.Session;
+
+/** Where sessions and their contributions live. Thread-safe; every change happens inside {@link #inTransaction}. */
+public interface SessionStore {
+
+    /** Runs work in one transaction: committed when it returns, rolled back when it throws. */
+    <T> T inTransaction(Function<SessionTransaction, T> work);
+
+    Optional<Session> find(long sessionId);
+
+    Optional<Session> findByThread(String channel, String thread);
+
+    /** The session's contributions in the order they were written. */
+    List<Contribution> contributions(long sessionId);
+
+    /** Where to tell the starter privately that the session could not open, if known. */
+    Optional<String> noticeUrl(long sessionId);
+
+    /** True when the database answers. */
+    boolean isHealthy();
+}

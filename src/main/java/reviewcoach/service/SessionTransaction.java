@@ -1,0 +1,44 @@
+package reviewcoach.service;
+
+import java.time.Instant;
+import java.util.Optional;
+import reviewcoach.dialogue.Contribution;
+import reviewcoach.dialogue.Review;
+import reviewcoach.dialogue.Session;
+
+/** The changes the service makes to sessions, all within one database transaction. Not thread-safe. */
+public interface SessionTransaction {
+
+    /**
+     * Records that an event is being handled.
+     *
+     * @throws AlreadyHandled when it was handled before (or is being handled right now by someone else)
+     */
+    void claimEvent(String eventId, Instant now);
+
+    /** Creates a session that is waiting for its thread. */
+    Session createSession(
+            String workspace, String channel, String starter, Review review, String noticeUrl, Instant now);
+
+    /** Finds a session and locks it until the transaction ends, so that changes to one session happen one at a time. */
+    Optional<Session> lock(long sessionId);
+
+    /** Like {@link #lock(long)}, by the session's thread. */
+    Optional<Session> lockByThread(String channel, String thread);
+
+    /** Saves the session's thread, step, status and finish time. */
+    void save(Session session);
+
+    void deleteSession(long sessionId);
+
+    Optional<Contribution> findContribution(long sessionId, String messageId);
+
+    void addContribution(long sessionId, Contribution contribution);
+
+    void replaceContribution(long sessionId, Contribution contribution);
+
+    void removeContribution(long sessionId, String messageId);
+
+    /** Owes a message to Slack; it is sent after the transaction commits. */
+    void enqueue(long sessionId, DeliveryKind kind, String subject, Instant notBefore);
+}

@@ -1,0 +1,39 @@
+package reviewcoach.service;
+
+import java.util.List;
+import reviewcoach.dialogue.Contribution;
+import reviewcoach.dialogue.Session;
+import reviewcoach.dialogue.Step;
+import reviewcoach.summary.ManagerSummary;
+
+/**
+ * Everything the service says to Slack, in the service's words. Each call either succeeds or throws
+ * {@link DeliveryFailure} saying whether trying again can help. Thread-safe.
+ */
+public interface SlackGateway {
+
+    /** Posts the review and the opening words; returns the id of the message that becomes the thread. */
+    String openThread(Session session);
+
+    void postPrompt(Session session, Step step);
+
+    /** Marks an accepted line with a reaction. */
+    void acknowledge(Session session, Contribution contribution);
+
+    /** Replies in the thread to a questioned line. */
+    void question(Session session, Contribution contribution);
+
+    /** Rewrites the opening message to show the step the team is on and the model so far. */
+    void refreshRoot(Session session, List<Contribution> contributions);
+
+    /** A link to the session's thread. */
+    String linkToThread(Session session);
+
+    void postSummary(String channel, ManagerSummary summary);
+
+    /** Says in the thread that the session is finished and where its summary went. */
+    void postClosingNote(Session session, String summaryChannel);
+
+    /** Tells the person who started a session, privately, that it could not open and how to fix it. */
+    void tellStarterCannotOpen(String noticeUrl, String channel, String reason);
+}

@@ -1,0 +1,23 @@
+package reviewcoach.service;
+
+import java.util.Objects;
+
+/**
+ * A person wrote, changed or deleted a reply in a thread that may belong to a session.
+ *
+ * @param eventId the id Slack gave the event, the same on every retry
+ * @param channel the conversation
+ * @param thread the id of the thread's first message
+ * @param author who wrote it (null for a deletion)
+ * @param text the words (null for a deletion)
+ * @param messageId the id of the reply itself
+ */
+public record ThreadMessage(
+        String eventId, String channel, String thread, String author, String text, String messageId) {
+    public ThreadMessage {
+        Objects.requireNonNull(eventId, "eventId");
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(thread, "thread");
+        Objects.requireNonNull(messageId, "messageId");
+    }
+}

@@ -1,0 +1,62 @@
+package reviewcoach.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.app_backend.SlackSignature;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.middleware.builtin.RequestVerification;
+import com.slack.api.bolt.middleware.builtin.SSLCheck;
+import com.slack.api.model.event.MessageChangedEvent;
+import com.slack.api.model.event.MessageDeletedEvent;
+import com.slack.api.model.event.MessageEvent;
+import java.util.List;
+import java.util.regex.Pattern;
+import reviewcoach.service.SessionService;
+import reviewcoach.slack.api.SlackWebGateway;
+import reviewcoach.slack.render.SessionMessages;
+
+/**
+ * Builds the Bolt app: request verification, and the listeners for {@code /review}, thread replies, step buttons and
+ * the review form. Every Events API event gets a 200, handled or not, so Slack never retries or disables them.
+ */
+public final class ReviewCoachApp {
+
+    private ReviewCoachApp() {}
+
+    public static App build(String signingSecret, Slack slack, SessionService sessions, SlackWebGateway gateway) {
+        AppConfig config = AppConfig.builder()
+                .signingSecret(signingSecret)
+                .singleTeamBotToken(null)
+                .verificationToken(null)
+                .clientId(null)
+                .clientSecret(null)
+                .redirectUri(null)
+                .scope(null)
+                .userScope(null)
+                .oauthCancellationUrl(null)
+                .oauthCompletionUrl(null)
+                .allEventsApiAutoAckEnabled(true)
+                .ignoringSelfEventsEnabled(false)
+                .threadPoolSize(2)
+                .slack(slack)
+                .build();
+        SlackSignature.Verifier verifier = new SlackSignature.Verifier(new SlackSignature.Generator(signingSecret));
+        App app = new App(config, List.of(new SSLCheck(null), new RequestVerification(verifier)));
+
+        ReviewCommand command = new ReviewCommand(sessions, gateway);
+        app.command("/review", command::onCommand);
+        app.viewSubmission(ReviewModal.CALLBACK_ID, command::onFormSubmitted);
+
+        ThreadListener thread = new ThreadListener(sessions);
+        app.event(MessageEvent.class, thread::onMessage);
+        app.event(MessageChangedEvent.class, thread::onChanged);
+        app.event(MessageDeletedEvent.class, thread::onDeleted);
+
+        StepButtons buttons = new StepButtons(sessions);
+        app.blockAction(
+                Pattern.compile(
+                        "^(" + SessionMessages.NEXT + "|" + SessionMessages.BACK + "|" + SessionMessages.FINISH + ")$"),
+                buttons::onPressed);
+        return app;
+    }
+}

@@ -1,0 +1,93 @@
+package reviewcoach.slack;
+
+import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
+import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
+import com.slack.api.bolt.response.Response;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reviewcoach.dialogue.Review;
+import reviewcoach.service.DeliveryFailure;
+import reviewcoach.service.SessionService;
+import reviewcoach.service.StartRequest;
+import reviewcoach.slack.api.Notices;
+import reviewcoach.slack.api.SlackWebGateway;
+
+/** Answers {@code /review}: help, the review form, or a new session; and starts a session from the submitted form. */
+final class ReviewCommand {
+
+    private static final Logger log = LoggerFactory.getLogger(ReviewCommand.class);
+
+    private final SessionService sessions;
+    private final SlackWebGateway gateway;
+
+    ReviewCommand(SessionService sessions, SlackWebGateway gateway) {
+        this.sessions = sessions;
+        this.gateway = gateway;
+    }
+
+    Response onCommand(SlashCommandRequest request, SlashCommandContext context) {
+        SlashCommandPayload payload = request.getPayload();
+        String text = payload.getText() == null ? "" : payload.getText().strip();
+        if (text.toLowerCase(Locale.ROOT).equals("help")) {
+            return context.ack(Notices.help());
+        }
+        if (payload.getChannelId() == null || payload.getUserId() == null || payload.getTeamId() == null) {
+            return context.ack("Something was missing from that command. Please try again.");
+        }
+        if (payload.getChannelId().startsWith("D")) {
+            return context.ack(Notices.notInDirectMessages());
+        }
+        if (text.isEmpty()) {
+            return openForm(payload, context);
+        }
+        sessions.start(new StartRequest(
+                payload.getTeamId(),
+                payload.getChannelId(),
+                payload.getUserId(),
+                Review.of(text),
+                payload.getResponseUrl()));
+        return context.ack(Notices.starting());
+    }
+
+    Response onFormSubmitted(ViewSubmissionRequest request, ViewSubmissionContext context) {
+        var view = request.getPayload().getView();
+        Optional<ReviewModal.Origin> origin = ReviewModal.origin(view.getPrivateMetadata());
+        Optional<Review> review = ReviewModal.review(view.getState());
+        if (review.isEmpty()) {
+            return context.ack(response -> response.responseAction("errors")
+                    .errors(Map.of(ReviewModal.TEXT_BLOCK, "Paste the review here to start.")));
+        }
+        if (origin.isEmpty()) {
+            return context.ack(response -> response.responseAction("errors")
+                    .errors(Map.of(ReviewModal.TEXT_BLOCK, "This form lost track of its channel. Run /review again.")));
+        }
+        var user = request.getPayload().getUser();
+        var team = request.getPayload().getTeam();
+        sessions.start(new StartRequest(
+                team.getId(),
+                origin.get().channel(),
+                user.getId(),
+                review.get(),
+                origin.get().responseUrl()));
+        return context.ack();
+    }
+
+    private Response openForm(SlashCommandPayload payload, SlashCommandContext context) {
+        try {
+            gateway.openModal(
+                    payload.getTriggerId(),
+                    ReviewModal.form(new ReviewModal.Origin(payload.getChannelId(), payload.getResponseUrl())));
+            return context.ack();
+        } catch (DeliveryFailure failure) {
+            log.warn("could not open the review form: {}", failure.error());
+            return context.ack("I couldn't open the form just now. You can also paste the review right after the"
+                    + " command: `/review <the review>`.");
+        }
+    }
+}

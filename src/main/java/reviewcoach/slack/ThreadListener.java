@@ -1,0 +1,86 @@
+package reviewcoach.slack;
+
+import com.slack.api.app_backend.events.payload.EventsApiPayload;
+import com.slack.api.bolt.context.builtin.EventContext;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.model.event.MessageChangedEvent;
+import com.slack.api.model.event.MessageDeletedEvent;
+import com.slack.api.model.event.MessageEvent;
+import reviewcoach.service.SessionService;
+import reviewcoach.service.ThreadMessage;
+
+/**
+ * Turns thread replies, edits and deletions written by people into the service's inputs. Messages from bots (this
+ * one included), top-level messages and anything incomplete are acknowledged and left alone.
+ *
+ * @see <a href="https://docs.slack.dev/reference/events/message">The message event</a>
+ */
+final class ThreadListener {
+
+    private final SessionService sessions;
+
+    ThreadListener(SessionService sessions) {
+        this.sessions = sessions;
+    }
+
+    Response onMessage(EventsApiPayload<MessageEvent> payload, EventContext context) {
+        MessageEvent event = payload.getEvent();
+        if (isPersonsReply(event.getThreadTs(), event.getTs(), event.getBotId(), event.getUser())
+                && event.getText() != null
+                && payload.getEventId() != null
+                && event.getChannel() != null) {
+            sessions.onReply(new ThreadMessage(
+                    payload.getEventId(),
+                    event.getChannel(),
+                    event.getThreadTs(),
+                    event.getUser(),
+                    event.getText(),
+                    event.getTs()));
+        }
+        return context.ack();
+    }
+
+    Response onChanged(EventsApiPayload<MessageChangedEvent> payload, EventContext context) {
+        MessageChangedEvent event = payload.getEvent();
+        MessageChangedEvent.Message message = event.getMessage();
+        if (message != null
+                && isPersonsReply(message.getThreadTs(), message.getTs(), message.getBotId(), message.getUser())
+                && message.getText() != null
+                && payload.getEventId() != null
+                && event.getChannel() != null) {
+            sessions.onEdit(new ThreadMessage(
+                    payload.getEventId(),
+                    event.getChannel(),
+                    message.getThreadTs(),
+                    message.getUser(),
+                    message.getText(),
+                    message.getTs()));
+        }
+        return context.ack();
+    }
+
+    Response onDeleted(EventsApiPayload<MessageDeletedEvent> payload, EventContext context) {
+        MessageDeletedEvent event = payload.getEvent();
+        MessageDeletedEvent.Message previous = event.getPreviousMessage();
+        if (previous != null
+                && previous.getThreadTs() != null
+                && event.getDeletedTs() != null
+                && !event.getDeletedTs().equals(previous.getThreadTs())
+                && payload.getEventId() != null
+                && event.getChannel() != null) {
+            sessions.onDelete(new ThreadMessage(
+                    payload.getEventId(),
+                    event.getChannel(),
+                    previous.getThreadTs(),
+                    null,
+                    null,
+                    event.getDeletedTs()));
+        }
+        return context.ack();
+    }
+
+    /** A reply in a thread (not the thread's first message), written by a person rather than a bot. */
+    private static boolean isPersonsReply(String threadTs, String ts, String botId, String user) {
+        return threadTs != null && ts != null && !threadTs.equals(ts) && botId == null && user != null;
+    }
+}

@@ -1,0 +1,32 @@
+package reviewcoach.slack.api;
+
+/** The short private answers the bot gives one person. */
+public final class Notices {
+
+    private Notices() {}
+
+    public static String cannotOpen(String channel, String reason) {
+        if (reason.equals("is_archived")) {
+            return "I couldn't start a session in <#" + channel + "> because it's archived. Try another channel.";
+        }
+        return "I couldn't start the session because I'm not in <#" + channel + "> yet. Add me with"
+                + " `/invite @Review Coach` in that channel, then run `/review` again. Nothing was saved.";
+    }
+
+    public static String help() {
+        return "*Review Coach* helps your team work through a negative review together, calmly.\n"
+                + "• `/review <paste the review>` starts a session in this channel.\n"
+                + "• `/review` on its own opens a form for the review, where it was posted and its stars.\n"
+                + "• In the session's thread, reply with your lines. Type `next` to move on, `back` to go back,"
+                + " `done` to finish.\n"
+                + "When you finish, a summary goes to your managers' channel.";
+    }
+
+    public static String starting() {
+        return "Starting a session for this review. Look for it in this channel in a moment.";
+    }
+
+    public static String notInDirectMessages() {
+        return "Sessions run in a channel so the team can work together. Run `/review` in a channel I'm in.";
+    }
+}

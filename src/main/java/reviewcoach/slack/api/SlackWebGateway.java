@@ -1,0 +1,149 @@
+package reviewcoach.slack.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.slack.api.Slack;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.response.auth.AuthTestResponse;
+import com.slack.api.model.view.View;
+import com.slack.api.webhook.WebhookResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import reviewcoach.dialogue.Contribution;
+import reviewcoach.dialogue.Session;
+import reviewcoach.dialogue.Step;
+import reviewcoach.service.DeliveryFailure;
+import reviewcoach.service.SlackGateway;
+import reviewcoach.slack.render.SessionMessages;
+import reviewcoach.slack.render.SlackMessage;
+import reviewcoach.slack.render.SummaryMessage;
+import reviewcoach.summary.ManagerSummary;
+
+/** Says what the service wants said through the Slack Web API with the bot token. Thread-safe. */
+public final class SlackWebGateway implements SlackGateway {
+
+    static final String ACCEPTED_REACTION = "white_check_mark";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Slack slack;
+    private final MethodsClient methods;
+
+    public SlackWebGateway(Slack slack, String botToken) {
+        this.slack = slack;
+        this.methods = slack.methods(botToken);
+    }
+
+    /** Checks the bot token; returns Slack's answer or throws {@link DeliveryFailure}. */
+    public AuthTestResponse checkToken() {
+        return SlackCalls.run(() -> methods.authTest(request -> request));
+    }
+
+    @Override
+    public String openThread(Session session) {
+        SlackMessage message = SessionMessages.root(session, List.of());
+        return SlackCalls.run(() -> methods.chatPostMessage(request -> request.channel(session.channel())
+                        .text(message.text())
+                        .blocks(message.blocks())
+                        .unfurlLinks(false)
+                        .unfurlMedia(false)))
+                .getTs();
+    }
+
+    @Override
+    public void postPrompt(Session session, Step step) {
+        postInThread(session, SessionMessages.prompt(session, step));
+    }
+
+    @Override
+    public void acknowledge(Session session, Contribution contribution) {
+        try {
+            SlackCalls.run(() -> methods.reactionsAdd(request -> request.channel(session.channel())
+                    .timestamp(contribution.messageId())
+                    .name(ACCEPTED_REACTION)));
+        } catch (DeliveryFailure failure) {
+            if (!failure.error().equals("already_reacted") && !failure.error().equals("message_not_found")) {
+                throw failure;
+            }
+        }
+    }
+
+    @Override
+    public void question(Session session, Contribution contribution) {
+        postInThread(session, SessionMessages.question(contribution));
+    }
+
+    @Override
+    public void refreshRoot(Session session, List<Contribution> contributions) {
+        SlackMessage message = SessionMessages.root(session, contributions);
+        SlackCalls.run(() -> methods.chatUpdate(request -> request.channel(session.channel())
+                .ts(session.thread())
+                .text(message.text())
+                .blocks(message.blocks())));
+    }
+
+    @Override
+    public String linkToThread(Session session) {
+        return SlackCalls.run(() -> methods.chatGetPermalink(
+                        request -> request.channel(session.channel()).messageTs(session.thread())))
+                .getPermalink();
+    }
+
+    @Override
+    public void postSummary(String channel, ManagerSummary summary) {
+        SlackMessage message = SummaryMessage.render(summary);
+        SlackCalls.run(() -> methods.chatPostMessage(request -> request.channel(channel)
+                .text(message.text())
+                .blocks(message.blocks())
+                .unfurlLinks(false)
+                .unfurlMedia(false)));
+    }
+
+    @Override
+    public void postClosingNote(Session session, String summaryChannel) {
+        postInThread(session, SessionMessages.closing(summaryChannel));
+    }
+
+    @Override
+    public void tellStarterCannotOpen(String noticeUrl, String channel, String reason) {
+        respond(noticeUrl, Notices.cannotOpen(channel, reason));
+    }
+
+    /** Answers privately through a {@code response_url}, which works even where the bot is not a member. */
+    public void respond(String responseUrl, String text) {
+        String payload;
+        try {
+            payload = JSON.writeValueAsString(Map.of("response_type", "ephemeral", "text", text));
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException("a map of strings always turns into JSON", impossible);
+        }
+        WebhookResponse response;
+        try {
+            response = slack.send(responseUrl, payload);
+        } catch (IOException failure) {
+            throw DeliveryFailure.transientFailure(
+                    "io_error " + failure.getClass().getSimpleName(), failure);
+        }
+        if (response.getCode() == 429 || response.getCode() >= 500) {
+            throw DeliveryFailure.transientFailure("http_" + response.getCode(), null);
+        }
+        if (response.getCode() != 200) {
+            throw DeliveryFailure.permanent("http_" + response.getCode());
+        }
+    }
+
+    /** Opens a modal for a person who just pressed something; the trigger expires in three seconds. */
+    public void openModal(String triggerId, View view) {
+        SlackCalls.run(
+                () -> methods.viewsOpen(request -> request.triggerId(triggerId).view(view)));
+    }
+
+    private void postInThread(Session session, SlackMessage message) {
+        SlackCalls.run(() -> methods.chatPostMessage(request -> request.channel(session.channel())
+                .threadTs(session.thread())
+                .text(message.text())
+                .blocks(message.blocks())
+                .unfurlLinks(false)
+                .unfurlMedia(false)));
+    }
+}

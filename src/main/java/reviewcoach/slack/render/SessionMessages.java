@@ -1,0 +1,149 @@
+package reviewcoach.slack.render;
+
+import static com.slack.api.model.block.Blocks.actions;
+import static com.slack.api.model.block.Blocks.context;
+import static com.slack.api.model.block.Blocks.divider;
+import static com.slack.api.model.block.Blocks.header;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.button;
+
+import com.slack.api.model.block.LayoutBlock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import reviewcoach.dialogue.Contribution;
+import reviewcoach.dialogue.Guide;
+import reviewcoach.dialogue.Review;
+import reviewcoach.dialogue.Session;
+import reviewcoach.dialogue.Step;
+import reviewcoach.dialogue.coaching.Concern;
+
+/** Renders what the bot posts in a session's thread: the opening message, step prompts, questions, the closing note. */
+public final class SessionMessages {
+
+    public static final String NEXT = "step_next";
+    public static final String BACK = "step_back";
+    public static final String FINISH = "step_finish";
+
+    private static final int MAX_REVIEW_SECTIONS = 12;
+    private static final int MODEL_LINE_LIMIT = 280;
+
+    private SessionMessages() {}
+
+    /** The opening message: the review, a few warm words, and where the team is. */
+    public static SlackMessage root(Session session, List<Contribution> contributions) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(header(h -> h.text(plainText("A review to work through"))));
+        blocks.addAll(reviewSections(session.review()));
+        blocks.add(context(c -> c.elements(List.of(markdownText(reviewFacts(session))))));
+        blocks.add(section(s -> s.text(markdownText(Guide.opening()))));
+        blocks.add(context(c -> c.elements(List.of(markdownText(":lock: " + Guide.privacyReminder())))));
+        blocks.add(divider());
+        blocks.add(section(s -> s.text(markdownText(progress(session, contributions)))));
+        String text = "A review to work through: "
+                + SlackText.shorten(SlackText.escape(session.review().text()), 150);
+        return new SlackMessage(text, blocks);
+    }
+
+    /** The prompt for a step, with the buttons that move the session. */
+    public static SlackMessage prompt(Session session, Step step) {
+        Guide.StepGuide guide = Guide.forStep(step);
+        String title = "*Step " + step.number() + " of " + Step.count() + " · " + step.title() + "*  ·  _"
+                + step.part().title() + "_";
+        String body = title + "\n" + guide.explanation() + "\n_Example: " + guide.example() + "_";
+        String value = session.id() + ":" + step.name();
+        List<LayoutBlock> blocks = List.of(
+                section(s -> s.text(markdownText(body))),
+                context(c -> c.elements(List.of(markdownText(Guide.howToMove())))),
+                actions(a -> a.blockId("moves_" + step.name())
+                        .elements(List.of(
+                                button(b ->
+                                        b.actionId(BACK).text(plainText("Back")).value(value)),
+                                button(b -> b.actionId(NEXT)
+                                        .text(plainText(step.next().isPresent() ? "Next" : "Finish"))
+                                        .style("primary")
+                                        .value(value)),
+                                button(b -> b.actionId(FINISH)
+                                        .text(plainText("Finish now"))
+                                        .value(value))))));
+        return new SlackMessage("Step " + step.number() + ": " + step.title() + ". " + guide.explanation(), blocks);
+    }
+
+    /** The coach's reply to a line it questions: the words it questions and why. */
+    public static SlackMessage question(Contribution contribution) {
+        Concern concern = contribution.concern();
+        String reason = SlackText.escape(concern.reason());
+        String quoted = concern.quoted().stream()
+                .map(word -> "“" + SlackText.escape(word) + "”")
+                .collect(Collectors.joining(", "));
+        boolean reasonQuotes =
+                concern.quoted().stream().allMatch(word -> concern.reason().contains(word));
+        String text =
+                "<@" + contribution.author() + "> " + (reasonQuotes || quoted.isEmpty() ? "" : quoted + ": ") + reason;
+        String shortened = SlackText.shorten(text, SlackText.SECTION_LIMIT);
+        return new SlackMessage(shortened, List.of(section(s -> s.text(markdownText(shortened)))));
+    }
+
+    /** The note that ends the thread. */
+    public static SlackMessage closing(String summaryChannel) {
+        String text = Guide.closing() + " The summary is in <#" + summaryChannel + ">.";
+        return new SlackMessage(text, List.of(section(s -> s.text(markdownText(text)))));
+    }
+
+    static List<LayoutBlock> reviewSections(Review review) {
+        List<String> chunks =
+                SlackText.split(SlackText.quote(SlackText.escape(review.text())), SlackText.SECTION_LIMIT);
+        List<LayoutBlock> blocks = new ArrayList<>();
+        for (int i = 0; i < chunks.size() && i < MAX_REVIEW_SECTIONS; i++) {
+            String chunk = i == 0 ? chunks.get(i) : "&gt; " + chunks.get(i);
+            String fitted = SlackText.shorten(chunk, SlackText.SECTION_LIMIT);
+            blocks.add(section(s -> s.text(markdownText(fitted))));
+        }
+        if (chunks.size() > MAX_REVIEW_SECTIONS) {
+            blocks.add(context(c -> c.elements(
+                    List.of(markdownText("_The review is long; the rest is kept with the" + " session._")))));
+        }
+        return blocks;
+    }
+
+    static String reviewFacts(Session session) {
+        StringBuilder facts = new StringBuilder();
+        session.review().sourceIfKnown().ifPresent(source -> facts.append(SlackText.escape(source))
+                .append(" · "));
+        session.review().ratingIfKnown().ifPresent(stars -> facts.append(stars(stars))
+                .append(" · "));
+        facts.append("shared by <@").append(session.starter()).append(">");
+        return facts.toString();
+    }
+
+    static String stars(int rating) {
+        return "★".repeat(rating) + "☆".repeat(5 - rating);
+    }
+
+    private static String progress(Session session, List<Contribution> contributions) {
+        StringBuilder text = new StringBuilder();
+        if (session.isFinished()) {
+            text.append("*Finished.* Here is what the team worked out:");
+        } else {
+            text.append("*Now:* step ")
+                    .append(session.step().number())
+                    .append(" of ")
+                    .append(Step.count())
+                    .append(", ")
+                    .append(session.step().title());
+        }
+        for (Step step : Step.values()) {
+            List<String> lines = contributions.stream()
+                    .filter(contribution -> contribution.step() == step)
+                    .map(contribution -> SlackText.escape(contribution.text().replace('\n', ' ')))
+                    .toList();
+            if (!lines.isEmpty()) {
+                String joined = SlackText.shorten(String.join(" · ", lines), MODEL_LINE_LIMIT);
+                text.append("\n*").append(step.title()).append(":* ").append(joined);
+            }
+        }
+        return SlackText.shorten(text.toString(), SlackText.SECTION_LIMIT);
+    }
+}

@@ -1,0 +1,206 @@
+package reviewcoach.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.Optional;
+import reviewcoach.dialogue.Contribution;
+import reviewcoach.dialogue.Review;
+import reviewcoach.dialogue.Session;
+import reviewcoach.dialogue.SessionStatus;
+import reviewcoach.dialogue.Step;
+import reviewcoach.service.AlreadyHandled;
+import reviewcoach.service.DeliveryKind;
+import reviewcoach.service.SessionTransaction;
+
+/** The service's changes, as SQL on one connection inside one transaction. Not thread-safe. */
+final class JdbcSessionTransaction implements SessionTransaction {
+
+    private static final String DUPLICATE_KEY = "23505";
+
+    private final Connection connection;
+
+    JdbcSessionTransaction(Connection connection) {
+        this.connection = connection;
+    }
+
+    @Override
+    public void claimEvent(String eventId, Instant now) {
+        try (PreparedStatement statement =
+                connection.prepareStatement("INSERT INTO processed_events (event_id, handled_at) VALUES (?, ?)")) {
+            statement.setString(1, eventId);
+            statement.setTimestamp(2, Rows.timestamp(now));
+            statement.executeUpdate();
+        } catch (SQLException failure) {
+            if (DUPLICATE_KEY.equals(failure.getSQLState())) {
+                throw new AlreadyHandled(eventId);
+            }
+            throw new StoreException("recording a handled event", failure);
+        }
+    }
+
+    @Override
+    public Session createSession(
+            String workspace, String channel, String starter, Review review, String noticeUrl, Instant now) {
+        String sql = "INSERT INTO sessions (workspace, channel, starter, review_text, review_source, review_rating,"
+                + " step, status, notice_url, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        try (PreparedStatement statement = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+            statement.setString(1, workspace);
+            statement.setString(2, channel);
+            statement.setString(3, starter);
+            statement.setString(4, review.text());
+            statement.setString(5, review.source());
+            if (review.rating() == null) {
+                statement.setNull(6, Types.SMALLINT);
+            } else {
+                statement.setInt(6, review.rating());
+            }
+            statement.setString(7, Step.first().name());
+            statement.setString(8, SessionStatus.OPENING.name());
+            statement.setString(9, noticeUrl);
+            statement.setTimestamp(10, Rows.timestamp(now));
+            statement.executeUpdate();
+            try (ResultSet keys = statement.getGeneratedKeys()) {
+                keys.next();
+                long id = keys.getLong(1);
+                return new Session(
+                        id, workspace, channel, null, starter, review, Step.first(), SessionStatus.OPENING, now, null);
+            }
+        } catch (SQLException failure) {
+            throw new StoreException("creating a session", failure);
+        }
+    }
+
+    @Override
+    public Optional<Session> lock(long sessionId) {
+        return lockOne("SELECT " + Rows.SESSION_COLUMNS + " FROM sessions WHERE id = ? FOR UPDATE", sessionId);
+    }
+
+    @Override
+    public Optional<Session> lockByThread(String channel, String thread) {
+        return lockOne(
+                "SELECT " + Rows.SESSION_COLUMNS + " FROM sessions WHERE channel = ? AND thread = ? FOR UPDATE",
+                channel,
+                thread);
+    }
+
+    @Override
+    public void save(Session session) {
+        update(
+                "saving a session",
+                "UPDATE sessions SET thread = ?, step = ?, status = ?, finished_at = ? WHERE id = ?",
+                session.thread(),
+                session.step().name(),
+                session.status().name(),
+                Rows.timestamp(session.finishedAt()),
+                session.id());
+    }
+
+    @Override
+    public void deleteSession(long sessionId) {
+        update("deleting deliveries", "DELETE FROM outbox WHERE session_id = ?", sessionId);
+        update("deleting contributions", "DELETE FROM contributions WHERE session_id = ?", sessionId);
+        update("deleting a session", "DELETE FROM sessions WHERE id = ?", sessionId);
+    }
+
+    @Override
+    public Optional<Contribution> findContribution(long sessionId, String messageId) {
+        String sql = "SELECT " + Rows.CONTRIBUTION_COLUMNS
+                + " FROM contributions WHERE session_id = ? AND message_id = ? FOR UPDATE";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setLong(1, sessionId);
+            statement.setString(2, messageId);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? Optional.of(Rows.contribution(rows)) : Optional.empty();
+            }
+        } catch (SQLException failure) {
+            throw new StoreException("reading a contribution", failure);
+        }
+    }
+
+    @Override
+    public void addContribution(long sessionId, Contribution contribution) {
+        update(
+                "adding a contribution",
+                "INSERT INTO contributions (session_id, " + Rows.CONTRIBUTION_COLUMNS
+                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                sessionId,
+                contribution.messageId(),
+                contribution.step().name(),
+                contribution.author(),
+                contribution.text(),
+                Rows.quotedJson(contribution.concern()),
+                Rows.reason(contribution.concern()),
+                Rows.timestamp(contribution.writtenAt()));
+    }
+
+    @Override
+    public void replaceContribution(long sessionId, Contribution contribution) {
+        update(
+                "changing a contribution",
+                "UPDATE contributions SET text = ?, concern_quoted = ?, concern_reason = ?, written_at = ?"
+                        + " WHERE session_id = ? AND message_id = ?",
+                contribution.text(),
+                Rows.quotedJson(contribution.concern()),
+                Rows.reason(contribution.concern()),
+                Rows.timestamp(contribution.writtenAt()),
+                sessionId,
+                contribution.messageId());
+    }
+
+    @Override
+    public void removeContribution(long sessionId, String messageId) {
+        update(
+                "removing a contribution",
+                "DELETE FROM contributions WHERE session_id = ? AND message_id = ?",
+                sessionId,
+                messageId);
+    }
+
+    @Override
+    public void enqueue(long sessionId, DeliveryKind kind, String subject, Instant notBefore) {
+        update(
+                "queueing a message for Slack",
+                "INSERT INTO outbox (session_id, kind, subject, status, attempts, not_before, created_at)"
+                        + " VALUES (?, ?, ?, 'PENDING', 0, ?, ?)",
+                sessionId,
+                kind.name(),
+                subject,
+                Rows.timestamp(notBefore),
+                Rows.timestamp(notBefore));
+    }
+
+    private Optional<Session> lockOne(String sql, Object... parameters) {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, parameters);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? Optional.of(Rows.session(rows)) : Optional.empty();
+            }
+        } catch (SQLException failure) {
+            throw new StoreException("locking a session", failure);
+        }
+    }
+
+    private void update(String doing, String sql, Object... parameters) {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, parameters);
+            statement.executeUpdate();
+        } catch (SQLException failure) {
+            throw new StoreException(doing, failure);
+        }
+    }
+
+    private static void bind(PreparedStatement statement, Object... parameters) throws SQLException {
+        for (int i = 0; i < parameters.length; i++) {
+            if (parameters[i] == null) {
+                statement.setNull(i + 1, Types.NULL);
+            } else {
+                statement.setObject(i + 1, parameters[i]);
+            }
+        }
+    }
+}

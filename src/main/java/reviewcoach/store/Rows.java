@@ -1,0 +1,93 @@
+package reviewcoach.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import reviewcoach.dialogue.Contribution;
+import reviewcoach.dialogue.Review;
+import reviewcoach.dialogue.Session;
+import reviewcoach.dialogue.SessionStatus;
+import reviewcoach.dialogue.Step;
+import reviewcoach.dialogue.coaching.Concern;
+
+/** Turns rows into the dialogue's values and back; the one place that knows the column names of both tables. */
+final class Rows {
+
+    static final String SESSION_COLUMNS = "id, workspace, channel, thread, starter, review_text, review_source,"
+            + " review_rating, step, status, started_at, finished_at";
+    static final String CONTRIBUTION_COLUMNS =
+            "message_id, step, author, text, concern_quoted, concern_reason, written_at";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+
+    private Rows() {}
+
+    static Session session(ResultSet row) throws SQLException {
+        int rating = row.getInt("review_rating");
+        Review review =
+                new Review(row.getString("review_text"), row.getString("review_source"), row.wasNull() ? null : rating);
+        return new Session(
+                row.getLong("id"),
+                row.getString("workspace"),
+                row.getString("channel"),
+                row.getString("thread"),
+                row.getString("starter"),
+                review,
+                Step.valueOf(row.getString("step")),
+                SessionStatus.valueOf(row.getString("status")),
+                instant(row.getTimestamp("started_at")),
+                instant(row.getTimestamp("finished_at")));
+    }
+
+    static Contribution contribution(ResultSet row) throws SQLException {
+        String reason = row.getString("concern_reason");
+        Concern concern = reason == null ? null : new Concern(quoted(row.getString("concern_quoted")), reason);
+        return new Contribution(
+                row.getString("message_id"),
+                Step.valueOf(row.getString("step")),
+                row.getString("author"),
+                row.getString("text"),
+                concern,
+                instant(row.getTimestamp("written_at")));
+    }
+
+    static String quotedJson(Concern concern) {
+        if (concern == null) {
+            return null;
+        }
+        try {
+            return JSON.writeValueAsString(concern.quoted());
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException("a list of strings always turns into JSON", impossible);
+        }
+    }
+
+    static String reason(Concern concern) {
+        return concern == null ? null : concern.reason();
+    }
+
+    static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private static List<String> quoted(String json) {
+        if (json == null) {
+            return List.of();
+        }
+        try {
+            return JSON.readValue(json, STRINGS);
+        } catch (JsonProcessingException corrupt) {
+            return List.of();
+        }
+    }
+}

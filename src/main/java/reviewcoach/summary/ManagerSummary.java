@@ -1,0 +1,98 @@
+package reviewcoach.summary;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import reviewcoach.dialogue.Contribution;
+import reviewcoach.dialogue.Review;
+import reviewcoach.dialogue.Session;
+import reviewcoach.dialogue.Step;
+
+/**
+ * What a manager who was not in the thread needs: the review, every step with who said what, who took part, how long
+ * it took, and where the thread is.
+ *
+ * @param sessionId the session summarised
+ * @param channel the conversation the session ran in
+ * @param review the review
+ * @param steps every step in order, each with its lines (possibly none)
+ * @param participants everyone who wrote a line, in order of their first line
+ * @param startedAt when the session started
+ * @param finishedAt when it finished
+ * @param threadLink a link to the thread, or null when Slack could not give one
+ */
+public record ManagerSummary(
+        long sessionId,
+        String channel,
+        Review review,
+        List<StepLines> steps,
+        List<String> participants,
+        Instant startedAt,
+        Instant finishedAt,
+        String threadLink) {
+
+    public ManagerSummary {
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(review, "review");
+        steps = List.copyOf(steps);
+        participants = List.copyOf(participants);
+        Objects.requireNonNull(startedAt, "startedAt");
+        Objects.requireNonNull(finishedAt, "finishedAt");
+    }
+
+    /** One step and the lines written for it. */
+    public record StepLines(Step step, List<Line> lines) {
+        public StepLines {
+            Objects.requireNonNull(step, "step");
+            lines = List.copyOf(lines);
+        }
+    }
+
+    /** One line: who wrote it, what they wrote, and whether the coach questioned it. */
+    public record Line(String author, String text, boolean questioned) {
+        public Line {
+            Objects.requireNonNull(author, "author");
+            Objects.requireNonNull(text, "text");
+        }
+    }
+
+    /** Builds the summary of a finished session. */
+    public static ManagerSummary of(Session session, List<Contribution> contributions, String threadLink) {
+        if (!session.isFinished()) {
+            throw new IllegalArgumentException("only a finished session has a summary");
+        }
+        List<StepLines> steps = new ArrayList<>();
+        for (Step step : Step.values()) {
+            List<Line> lines = contributions.stream()
+                    .filter(contribution -> contribution.step() == step)
+                    .map(contribution ->
+                            new Line(contribution.author(), contribution.text(), contribution.isQuestioned()))
+                    .toList();
+            steps.add(new StepLines(step, lines));
+        }
+        Set<String> participants = new LinkedHashSet<>();
+        contributions.forEach(contribution -> participants.add(contribution.author()));
+        return new ManagerSummary(
+                session.id(),
+                session.channel(),
+                session.review(),
+                steps,
+                new ArrayList<>(participants),
+                session.startedAt(),
+                session.finishedAt(),
+                threadLink);
+    }
+
+    public Duration duration() {
+        return Duration.between(startedAt, finishedAt);
+    }
+
+    /** The steps the team wrote something for. */
+    public List<StepLines> stepsWithLines() {
+        return steps.stream().filter(step -> !step.lines().isEmpty()).toList();
+    }
+}

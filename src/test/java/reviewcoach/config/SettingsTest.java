@@ -1,0 +1,97 @@
+package reviewcoach.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SettingsTest {
+
+    private static final String SECRET = "8f742231b10e8888abcd99aaabbb85a5";
+    private static final String TOKEN = "xoxb-1234-5678-abcdef";
+
+    @TempDir
+    Path directory;
+
+    private static Map<String, String> required() {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("SLACK_SIGNING_SECRET", SECRET);
+        environment.put("SLACK_BOT_TOKEN", TOKEN);
+        return environment;
+    }
+
+    @Test
+    void appliesTheDocumentedDefaults() {
+        Settings settings = Settings.from(required(), directory);
+
+        assertEquals(3000, settings.port());
+        assertEquals("jdbc:h2:file:./data/review-coach", settings.databaseUrl());
+        assertEquals("https://slack.com/api/", settings.slackApiUrl());
+        assertTrue(settings.summaryChannelIfSet().isEmpty());
+    }
+
+    @Test
+    void readsDotEnvButTheEnvironmentWins() throws IOException {
+        Files.writeString(
+                directory.resolve(".env"),
+                "SLACK_SIGNING_SECRET=" + SECRET + "\nSLACK_BOT_TOKEN=" + TOKEN
+                        + "\nPORT=4000\nSUMMARY_CHANNEL=C0FILE\n");
+
+        Settings settings = Settings.from(Map.of("PORT", "5000"), directory);
+
+        assertEquals(5000, settings.port());
+        assertEquals("C0FILE", settings.summaryChannel());
+        assertEquals(TOKEN, settings.botToken());
+    }
+
+    @Test
+    void aMissingSecretNamesTheVariableAndWhereToFindIt() {
+        Map<String, String> environment = required();
+        environment.remove("SLACK_SIGNING_SECRET");
+
+        SettingsException missing = assertThrows(SettingsException.class, () -> Settings.from(environment, directory));
+
+        assertTrue(missing.getMessage().startsWith("SLACK_SIGNING_SECRET is not set"), missing.getMessage());
+        assertTrue(missing.getMessage().contains("Basic Information"), missing.getMessage());
+    }
+
+    @Test
+    void malformedSettingsAreRefusedWithTheFix() {
+        Map<String, String> cases = Map.of(
+                "SLACK_BOT_TOKEN", "xoxp-user-token",
+                "PORT", "eighty",
+                "DATABASE_URL", "postgres://localhost/x",
+                "SUMMARY_CHANNEL", "#managers",
+                "SLACK_API_URL", "not a url");
+        cases.forEach((name, value) -> {
+            Map<String, String> environment = required();
+            environment.put(name, value);
+            SettingsException refused =
+                    assertThrows(SettingsException.class, () -> Settings.from(environment, directory), name);
+            assertTrue(refused.getMessage().startsWith(name), refused.getMessage());
+            assertFalse(refused.getMessage().contains(TOKEN), "never prints a secret");
+        });
+    }
+
+    @Test
+    void neverShowsSecretsWhenPrinted() {
+        Map<String, String> environment = required();
+        environment.put("DATABASE_URL", "jdbc:postgresql://db/rc?user=rc&password=hunter2");
+        environment.put("DATABASE_PASSWORD", "hunter3");
+
+        String printed = Settings.from(environment, directory).toString();
+
+        assertFalse(printed.contains(SECRET));
+        assertFalse(printed.contains(TOKEN));
+        assertFalse(printed.contains("hunter2"));
+        assertFalse(printed.contains("hunter3"));
+    }
+}

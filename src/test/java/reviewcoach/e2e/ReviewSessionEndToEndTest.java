@@ -1,0 +1,323 @@
+package reviewcoach.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import reviewcoach.testing.AppClient;
+import reviewcoach.testing.ChatMessage;
+import reviewcoach.testing.FakeSlackApi;
+import reviewcoach.testing.MessageEvents;
+import reviewcoach.testing.TestWorkspace;
+
+/** A team works through a review from {@code /review} to the manager summary, against the real server. */
+class ReviewSessionEndToEndTest {
+
+    private static final String SUMMARY_CHANNEL = "C0MANAGERS";
+    private static final String BOB = "U0BOB";
+    private static final String CARA = "U0CARA";
+    private static final Duration QUIET = Duration.ofMillis(300);
+
+    @TempDir
+    Path folder;
+
+    private FakeSlackApi slack;
+    private RunningService service;
+
+    @BeforeEach
+    void start() throws Exception {
+        slack = FakeSlackApi.start();
+        service = RunningService.start(folder, slack, SUMMARY_CHANNEL);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        service.close();
+        slack.close();
+    }
+
+    @Test
+    void aTeamWorksThroughAReviewToTheManagerSummary() {
+        SessionFlow flow = new SessionFlow(service, slack)
+                .start("The front desk was rude & never called me back. @channel <!here> AVOID!");
+
+        FakeSlackApi.Call root = slack.calls("chat.postMessage").get(0);
+        assertEquals(TestWorkspace.CHANNEL_ID, root.param("channel"));
+        assertEquals(null, root.param("thread_ts"));
+        String rootBlocks = root.jsonParam("blocks").toString();
+        assertTrue(rootBlocks.contains("The front desk was rude &amp; never called me back."), rootBlocks);
+        assertFalse(rootBlocks.contains("<!here>"), "the bot never echoes a broadcast mention");
+        assertFalse(rootBlocks.contains("@channel"), "the bot never echoes a broadcast mention");
+        assertTrue(rootBlocks.contains("sting"), "a warm opening");
+        assertEquals("Step 1 of 10 · Circumstance", SessionFlow.stepTitle(flow.awaitPrompt(1)));
+
+        // Circumstance: a judgment is questioned, a quoted one is accepted.
+        flow.reply(TestWorkspace.USER_ID, "The receptionist was rude and always late");
+        FakeSlackApi.Call question = awaitThreadReplyContaining(flow, "rude");
+        assertTrue(question.param("text").contains("always"), question.param("text"));
+        ChatMessage clean = flow.reply(BOB, "A review posted on Google says \"the front desk was rude\"");
+        FakeSlackApi.Call reaction =
+                slack.awaitCalls("reactions.add", 1, RunningService.WAIT).get(0);
+        assertEquals(clean.ts(), reaction.param("timestamp"));
+        assertEquals(TestWorkspace.CHANNEL_ID, reaction.param("channel"));
+
+        // Thought, by typing next; feeling by the Next button.
+        flow.reply(CARA, "next");
+        assertEquals("Step 2 of 10 · Thought", SessionFlow.stepTitle(flow.awaitPrompt(2)));
+        flow.reply(TestWorkspace.USER_ID, "This will kill our reputation");
+        flow.reply(BOB, "People will think we don't care");
+        AppClient.Reply pressed = flow.press("step_next", flow.awaitPrompt(2), CARA, "next-1");
+        assertEquals(200, pressed.status());
+        assertEquals("Step 3 of 10 · Feeling", SessionFlow.stepTitle(flow.awaitPrompt(3)));
+        flow.reply(TestWorkspace.USER_ID, "Defeated");
+        flow.reply(BOB, "like they are being unfair to us");
+        awaitThreadReplyContaining(flow, "unfair");
+
+        flow.reply(CARA, "next");
+        flow.awaitPrompt(4);
+        flow.reply(BOB, "We write a defensive reply");
+        flow.reply(CARA, "next");
+        flow.awaitPrompt(5);
+        flow.reply(CARA, "More bad reviews");
+        flow.reply(CARA, "done");
+
+        FakeSlackApi.Call summary = awaitSummary();
+        String summaryBlocks = summary.jsonParam("blocks").toString();
+        assertTrue(summaryBlocks.contains("Review worked through"), summaryBlocks);
+        assertTrue(summaryBlocks.contains("This will kill our reputation"), summaryBlocks);
+        assertTrue(summaryBlocks.contains("<@" + BOB + ">: People will think we don't care"), summaryBlocks);
+        assertTrue(summaryBlocks.contains("Defeated"), summaryBlocks);
+        assertTrue(summaryBlocks.contains("the coach questioned this"), summaryBlocks);
+        assertTrue(summaryBlocks.contains("More bad reviews"), summaryBlocks);
+        assertTrue(summaryBlocks.contains("https://"), "a link to the thread: " + summaryBlocks);
+        assertEquals(flow.thread(), slack.lastCall("chat.getPermalink").param("message_ts"));
+        for (String person : List.of(TestWorkspace.USER_ID, BOB, CARA)) {
+            assertTrue(summary.param("text").contains(person), "who took part: " + summary.param("text"));
+        }
+
+        // The thread ends with a note, and the opening message shows the finished model.
+        awaitThreadReplyContaining(flow, SUMMARY_CHANNEL);
+        slack.awaitQuiet(QUIET, RunningService.WAIT);
+        FakeSlackApi.Call lastUpdate = slack.lastCall("chat.update");
+        assertEquals(flow.thread(), lastUpdate.param("ts"));
+        assertTrue(
+                lastUpdate.jsonParam("blocks").toString().contains("Finished"),
+                lastUpdate.jsonParam("blocks").toString());
+        assertTrue(lastUpdate.jsonParam("blocks").toString().contains("This will kill our reputation"));
+        assertEquals(1, summaries().size(), "one summary per session");
+        assertTrue(slack.calls().stream()
+                .allMatch(call -> TestWorkspace.BOT_TOKEN.equals(call.token())
+                        || call.method().startsWith(FakeSlackApi.RESPONSE_URL_METHOD_PREFIX)));
+    }
+
+    @Test
+    void backReturnsToThePreviousStepAndDoneFinishesEarly() {
+        SessionFlow flow = new SessionFlow(service, slack).start("Waited 40 minutes past my appointment.");
+        flow.reply(BOB, "next");
+        assertEquals("Step 2 of 10 · Thought", SessionFlow.stepTitle(flow.awaitPrompt(2)));
+
+        flow.reply(BOB, "back");
+        assertEquals("Step 1 of 10 · Circumstance", SessionFlow.stepTitle(flow.awaitPrompt(3)));
+        flow.reply(BOB, "A review posted on Yelp says the wait was 40 minutes");
+
+        flow.reply(BOB, "done");
+        FakeSlackApi.Call summary = awaitSummary();
+        assertTrue(summary.jsonParam("blocks").toString().contains("the wait was 40 minutes"));
+        assertTrue(summary.jsonParam("blocks").toString().contains("C · Circumstance"));
+        assertFalse(
+                summary.jsonParam("blocks").toString().contains("T · Thought"), "nothing was written for the thought");
+    }
+
+    @Test
+    void aRetriedEventIsActedOnOnce() {
+        SessionFlow flow = new SessionFlow(service, slack).start("The hygienist was rough.");
+        ChatMessage message = ChatMessage.reply(flow.thread(), "A review says \"the hygienist was rough\"")
+                .withUser(BOB);
+        String eventId = service.requests().nextEventId() + "dup";
+
+        flow.send(service.requests().event(eventId, MessageEvents.message(message)));
+        flow.send(service.requests()
+                .event(eventId, MessageEvents.message(message))
+                .asRetry());
+        flow.send(service.requests()
+                .event(eventId, MessageEvents.message(message))
+                .asRetry(2, "http_error"));
+
+        slack.awaitCalls("reactions.add", 1, RunningService.WAIT);
+        flow.reply(BOB, "done");
+        FakeSlackApi.Call summary = awaitSummary();
+        slack.awaitQuiet(QUIET, RunningService.WAIT);
+        assertEquals(1, slack.calls("reactions.add").size());
+        String blocks = summary.jsonParam("blocks").toString();
+        assertEquals(
+                blocks.indexOf("the hygienist was rough"),
+                blocks.lastIndexOf("the hygienist was rough"),
+                "the line appears once in the summary: " + blocks);
+    }
+
+    @Test
+    void editsAndDeletionsChangeTheKeptLines() {
+        SessionFlow flow = new SessionFlow(service, slack).start("Terrible, rude staff.");
+        ChatMessage judged = flow.reply(BOB, "The staff were rude");
+        awaitThreadReplyContaining(flow, "rude");
+        ChatMessage extra = flow.reply(CARA, "A review was posted on Monday");
+        slack.awaitCalls("reactions.add", 1, RunningService.WAIT);
+
+        flow.send(service.requests()
+                .event(MessageEvents.messageChanged(judged, "A review says \"the staff were rude\"")));
+        FakeSlackApi.Call accepted =
+                slack.awaitCalls("reactions.add", 2, RunningService.WAIT).get(1);
+        assertEquals(judged.ts(), accepted.param("timestamp"), "the rewritten line is now accepted");
+        flow.send(service.requests().event(MessageEvents.messageDeleted(extra)));
+
+        flow.reply(BOB, "done");
+        String blocks = awaitSummary().jsonParam("blocks").toString();
+        assertTrue(blocks.contains("A review says \\\"the staff were rude\\\""), blocks);
+        assertFalse(blocks.contains("posted on Monday"), "a deleted line is gone: " + blocks);
+        assertFalse(blocks.contains("the coach questioned this"), blocks);
+    }
+
+    @Test
+    void messagesThatAreNotContributionsAreLeftAlone() {
+        SessionFlow flow = new SessionFlow(service, slack).start("Great dentist, awful parking.");
+        slack.awaitQuiet(QUIET, RunningService.WAIT);
+        int callsBefore = slack.calls().size();
+
+        ChatMessage inThread =
+                ChatMessage.reply(flow.thread(), "The parking was awful").withUser(BOB);
+        flow.send(service.requests().event(MessageEvents.botMessage(inThread, "B0OTHER")));
+        flow.send(service.requests()
+                .event(MessageEvents.messageWithBotId(inThread.withTs(ChatMessage.nextTs()), TestWorkspace.BOT_ID)));
+        flow.send(service.requests().event(MessageEvents.message(ChatMessage.topLevel("The parking was awful"))));
+        flow.send(service.requests()
+                .event(MessageEvents.message(ChatMessage.reply("1600000000.000100", "The parking was awful"))));
+        flow.send(service.requests().event(MessageEvents.threadBroadcast(inThread.withTs(ChatMessage.nextTs()))));
+
+        slack.awaitQuiet(QUIET, RunningService.WAIT);
+        assertEquals(callsBefore, slack.calls().size(), "no reply, reaction or update: " + slack.calls());
+    }
+
+    @Test
+    void aBotThatIsNotInTheChannelExplainsHowToInviteItAndKeepsNothing() throws Exception {
+        slack.failNext("chat.postMessage", reviewcoach.testing.Failure.error("not_in_channel"));
+
+        AppClient.Reply reply = service.client()
+                .send(service.requests()
+                        .slashCommand(reviewcoach.testing.SlashCommand.of("/review", "Rude staff.")
+                                .withResponseUrl(slack.responseUrl("start"))));
+        assertEquals(200, reply.status());
+
+        FakeSlackApi.Call notice = slack.awaitCalls(FakeSlackApi.responseUrlMethod("start"), 1, RunningService.WAIT)
+                .get(0);
+        assertTrue(notice.rawBody().contains("/invite"), notice.rawBody());
+        assertTrue(notice.rawBody().contains("ephemeral"), notice.rawBody());
+        slack.awaitQuiet(QUIET, RunningService.WAIT);
+        assertEquals(1, slack.calls("chat.postMessage").size(), "no prompt follows a session that could not open");
+        List<com.zaxxer.hikari.HikariDataSource> pools = new java.util.ArrayList<>();
+        try {
+            var store = service.openStore(pools);
+            assertTrue(store.find(1).isEmpty(), "nothing is half-created");
+        } finally {
+            pools.forEach(com.zaxxer.hikari.HikariDataSource::close);
+        }
+    }
+
+    @Test
+    void theConversationSurvivesARestart() throws Exception {
+        SessionFlow flow = new SessionFlow(service, slack).start("They lost my paperwork twice.");
+        flow.reply(BOB, "A review posted on Nov 3 says they lost the paperwork twice");
+        slack.awaitCalls("reactions.add", 1, RunningService.WAIT);
+        flow.reply(BOB, "next");
+        flow.awaitPrompt(2);
+
+        service.restart();
+
+        flow.reply(CARA, "We are careless");
+        flow.reply(CARA, "next");
+        assertEquals("Step 3 of 10 · Feeling", SessionFlow.stepTitle(flow.awaitPrompt(3)));
+        flow.reply(CARA, "done");
+        String blocks = awaitSummary().jsonParam("blocks").toString();
+        assertTrue(blocks.contains("lost the paperwork twice"), blocks);
+        assertTrue(blocks.contains("We are careless"), blocks);
+    }
+
+    @Test
+    void twoPeoplePressingNextAtOnceMoveOneStep() throws Exception {
+        SessionFlow flow = new SessionFlow(service, slack).start("Nobody answered the phone.");
+        FakeSlackApi.Call firstPrompt = flow.awaitPrompt(1);
+
+        List<Thread> pressers = List.of(
+                new Thread(() -> flow.press("step_next", firstPrompt, BOB, "bob")),
+                new Thread(() -> flow.press("step_next", firstPrompt, CARA, "cara")));
+        pressers.forEach(Thread::start);
+        for (Thread presser : pressers) {
+            presser.join();
+        }
+
+        flow.awaitPrompt(2);
+        FakeSlackApi.Call told = awaitAnyResponseUrl(List.of("bob", "cara"));
+        assertTrue(told.rawBody().contains("moved on"), told.rawBody());
+        slack.awaitQuiet(QUIET, RunningService.WAIT);
+        assertEquals(2, flow.prompts().size(), "one step, not two");
+        assertEquals(
+                "Step 2 of 10 · Thought", SessionFlow.stepTitle(flow.prompts().get(1)));
+    }
+
+    private FakeSlackApi.Call awaitAnyResponseUrl(List<String> ids) {
+        long deadline = System.nanoTime() + RunningService.WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (String id : ids) {
+                List<FakeSlackApi.Call> calls = slack.calls(FakeSlackApi.responseUrlMethod(id));
+                if (!calls.isEmpty()) {
+                    return calls.get(0);
+                }
+            }
+            slack.awaitQuiet(Duration.ofMillis(20), RunningService.WAIT);
+        }
+        throw new AssertionError("nobody was told the team moved on: " + slack.calls());
+    }
+
+    private List<FakeSlackApi.Call> summaries() {
+        return slack.calls("chat.postMessage").stream()
+                .filter(call -> SUMMARY_CHANNEL.equals(call.param("channel")))
+                .toList();
+    }
+
+    private FakeSlackApi.Call awaitSummary() {
+        long deadline = System.nanoTime() + RunningService.WAIT.toNanos();
+        while (summaries().isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no summary was posted: " + slack.calls());
+            }
+            slack.awaitQuiet(Duration.ofMillis(20), RunningService.WAIT);
+        }
+        return summaries().get(0);
+    }
+
+    private FakeSlackApi.Call awaitThreadReplyContaining(SessionFlow flow, String words) {
+        long deadline = System.nanoTime() + RunningService.WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (FakeSlackApi.Call call : slack.calls("chat.postMessage")) {
+                if (flow.thread().equals(call.param("thread_ts"))
+                        && !call.jsonParam("blocks").toString().contains("step_next")
+                        && call.param("text").contains(words)) {
+                    return call;
+                }
+            }
+            slack.awaitQuiet(Duration.ofMillis(20), RunningService.WAIT);
+        }
+        throw new AssertionError("no reply containing '" + words + "' in the thread: " + slack.calls());
+    }
+
+    static JsonNode blocks(FakeSlackApi.Call call) {
+        return call.jsonParam("blocks");
+    }
+}

@@ -1,0 +1,92 @@
+package reviewcoach.e2e;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import reviewcoach.ReviewCoach;
+import reviewcoach.config.Settings;
+import reviewcoach.store.Database;
+import reviewcoach.store.JdbcSessionStore;
+import reviewcoach.testing.AppClient;
+import reviewcoach.testing.FakeSlackApi;
+import reviewcoach.testing.SlackRequests;
+import reviewcoach.testing.TestWorkspace;
+
+/**
+ * The real service on a free port, with an H2 database in a test's temporary folder and the Slack Web API faked on
+ * loopback; it can be stopped and started again on the same database, as a restart would.
+ */
+final class RunningService implements AutoCloseable {
+
+    static final Duration WAIT = Duration.ofSeconds(10);
+
+    private final Path databaseFolder;
+    private final FakeSlackApi slack;
+    private final String summaryChannel;
+    private final SlackRequests requests = new SlackRequests(TestWorkspace.SIGNING_SECRET);
+    private ReviewCoach service;
+    private AppClient client;
+
+    private RunningService(Path databaseFolder, FakeSlackApi slack, String summaryChannel) {
+        this.databaseFolder = databaseFolder;
+        this.slack = slack;
+        this.summaryChannel = summaryChannel;
+    }
+
+    static RunningService start(Path databaseFolder, FakeSlackApi slack, String summaryChannel) throws Exception {
+        RunningService running = new RunningService(databaseFolder, slack, summaryChannel);
+        running.startService();
+        return running;
+    }
+
+    String databaseUrl() {
+        return "jdbc:h2:file:" + databaseFolder.resolve("review-coach").toAbsolutePath();
+    }
+
+    Settings settings() {
+        return new Settings(
+                TestWorkspace.SIGNING_SECRET,
+                TestWorkspace.BOT_TOKEN,
+                0,
+                databaseUrl(),
+                null,
+                null,
+                summaryChannel,
+                slack.apiUrl());
+    }
+
+    void startService() throws Exception {
+        service = ReviewCoach.start(settings(), Clock.systemUTC());
+        client = AppClient.onLocalPort(service.port());
+    }
+
+    /** Stops the service as SIGTERM would, then starts a new one on the same database. */
+    void restart() throws Exception {
+        service.close();
+        startService();
+    }
+
+    AppClient client() {
+        return client;
+    }
+
+    /** One signer for the whole test, so event ids never repeat unless a test repeats one on purpose. */
+    SlackRequests requests() {
+        return requests;
+    }
+
+    /** Opens the service's database from the test, as a second pool in the same process. */
+    JdbcSessionStore openStore(java.util.List<HikariDataSource> toClose) {
+        HikariDataSource dataSource = Database.open(databaseUrl(), null, null);
+        toClose.add(dataSource);
+        return new JdbcSessionStore(dataSource);
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (service != null) {
+            service.close();
+        }
+    }
+}

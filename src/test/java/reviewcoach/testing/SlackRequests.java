@@ -1,0 +1,152 @@
+package reviewcoach.testing;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URLEncoder;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Builds requests shaped like the ones Slack sends to the app and signs them exactly as Slack does; thread-safe.
+ *
+ * <p>The signature is {@code v0=} plus the hex HMAC-SHA256, keyed by the signing secret, of {@code
+ * v0:<timestamp>:<body>}; the timestamp is read from the clock. Use {@link #agedBy(Duration)} for stale requests and
+ * {@link SignedRequest}'s {@code with...} methods for unsigned, wrongly signed or retried ones.
+ *
+ * @see <a href="https://docs.slack.dev/authentication/verifying-requests-from-slack">Verifying requests from Slack</a>
+ */
+public final class SlackRequests {
+
+    /** Content type of slash commands and interactivity payloads. */
+    public static final String FORM = "application/x-www-form-urlencoded";
+
+    /** Content type of Events API requests. */
+    public static final String JSON = "application/json";
+
+    private static final String USER_AGENT = "Slackbot 1.0 (+https://api.slack.com/robots)";
+
+    private final String signingSecret;
+    private final Clock clock;
+    private final AtomicInteger eventNumber;
+
+    /** Signs with {@code signingSecret} at the current time. */
+    public SlackRequests(String signingSecret) {
+        this(signingSecret, Clock.systemUTC());
+    }
+
+    /** Signs with {@code signingSecret} at the clock's time. */
+    public SlackRequests(String signingSecret, Clock clock) {
+        this(signingSecret, clock, new AtomicInteger());
+    }
+
+    private SlackRequests(String signingSecret, Clock clock, AtomicInteger eventNumber) {
+        if (signingSecret == null || signingSecret.isBlank()) {
+            throw new IllegalArgumentException("A signing secret is required, e.g. TestWorkspace.SIGNING_SECRET");
+        }
+        this.signingSecret = signingSecret;
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.eventNumber = eventNumber;
+    }
+
+    /** The same builder signing at another clock's time; event ids keep counting. */
+    public SlackRequests withClock(Clock otherClock) {
+        return new SlackRequests(signingSecret, otherClock, eventNumber);
+    }
+
+    /** The same builder signing {@code age} in the past; Slack's limit is 5 minutes, so 6 minutes makes it stale. */
+    public SlackRequests agedBy(Duration age) {
+        return withClock(Clock.offset(clock, age.negated()));
+    }
+
+    /** Signs any body as Slack would, adding the timestamp, signature and Slack's user agent. */
+    public SignedRequest sign(String contentType, String body) {
+        String timestamp = String.valueOf(clock.instant().getEpochSecond());
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("User-Agent", USER_AGENT);
+        headers.put(SignedRequest.TIMESTAMP_HEADER, timestamp);
+        headers.put(SignedRequest.SIGNATURE_HEADER, signature(timestamp, body));
+        return new SignedRequest(contentType, body, headers);
+    }
+
+    /** The {@code X-Slack-Signature} value for this timestamp and body. */
+    public String signature(String timestamp, String body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(signingSecret.getBytes(UTF_8), "HmacSHA256"));
+            byte[] digest = mac.doFinal(("v0:" + timestamp + ":" + body).getBytes(UTF_8));
+            return "v0=" + HexFormat.of().formatHex(digest);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is unavailable", e);
+        }
+    }
+
+    /** A slash command, form-encoded. */
+    public SignedRequest slashCommand(SlashCommand command) {
+        return sign(FORM, command.toFormBody());
+    }
+
+    /** A fresh event id for this builder: {@code Ev0001}, {@code Ev0002}, ... */
+    public String nextEventId() {
+        return String.format("Ev%04d", eventNumber.incrementAndGet());
+    }
+
+    /** An Events API {@code event_callback} wrapping {@code event} (see {@link MessageEvents}), with a fresh id. */
+    public SignedRequest event(ObjectNode event) {
+        return event(nextEventId(), event);
+    }
+
+    /** An Events API {@code event_callback} with a given event id, e.g. to redeliver the same event. */
+    public SignedRequest event(String eventId, ObjectNode event) {
+        ObjectNode envelope = SlackJson.object()
+                .put("token", TestWorkspace.VERIFICATION_TOKEN)
+                .put("team_id", TestWorkspace.TEAM_ID)
+                .put("context_team_id", TestWorkspace.TEAM_ID)
+                .put("api_app_id", TestWorkspace.APP_ID);
+        envelope.set("event", event);
+        envelope.put("type", "event_callback")
+                .put("event_id", eventId)
+                .put("event_time", clock.instant().getEpochSecond());
+        envelope.putArray("authorizations")
+                .addObject()
+                .putNull("enterprise_id")
+                .put("team_id", TestWorkspace.TEAM_ID)
+                .put("user_id", TestWorkspace.BOT_USER_ID)
+                .put("is_bot", true)
+                .put("is_enterprise_install", false);
+        envelope.put("is_ext_shared_channel", false).put("event_context", "4-" + eventId);
+        return sign(JSON, envelope.toString());
+    }
+
+    /** The {@code url_verification} handshake Slack sends when the Request URL is saved. */
+    public SignedRequest urlVerification(String challenge) {
+        ObjectNode body = SlackJson.object()
+                .put("token", TestWorkspace.VERIFICATION_TOKEN)
+                .put("challenge", challenge)
+                .put("type", "url_verification");
+        return sign(JSON, body.toString());
+    }
+
+    /** A {@code block_actions} interaction (a button click). */
+    public SignedRequest blockAction(BlockAction action) {
+        return interaction(action.toPayload(clock.instant()));
+    }
+
+    /** A {@code view_submission} interaction (a modal submitted). */
+    public SignedRequest viewSubmission(ViewSubmission submission) {
+        return interaction(submission.toPayload());
+    }
+
+    /** Any interactivity payload, sent as Slack does: form field {@code payload} holding URL-encoded JSON. */
+    public SignedRequest interaction(ObjectNode payload) {
+        return sign(FORM, "payload=" + URLEncoder.encode(payload.toString(), UTF_8));
+    }
+}
