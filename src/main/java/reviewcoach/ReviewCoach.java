@@ -88,6 +88,7 @@ public final class ReviewCoach implements AutoCloseable {
         config.setMethodsEndpointUrlPrefix(settings.slackApiUrl());
         config.setPrettyResponseLoggingEnabled(false);
         config.setFailOnUnknownProperties(false);
+        config.getMethodsConfig().setStatsEnabled(false);
         return config;
     }
 

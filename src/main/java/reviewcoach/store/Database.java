@@ -48,11 +48,22 @@ public final class Database {
                 .migrate();
     }
 
+    /**
+     * For H2: wait for locks instead of failing at once, write each commit before answering (H2 otherwise keeps
+     * commits in memory for up to half a second, and a killed process loses them), and let the service, not the JVM,
+     * decide when the database closes.
+     */
     static String withDefaults(String url) {
         if (!url.startsWith("jdbc:h2:")) {
             return url;
         }
-        String withTimeout = url.contains("LOCK_TIMEOUT") ? url : url + ";LOCK_TIMEOUT=10000";
-        return withTimeout.contains("DB_CLOSE_ON_EXIT") ? withTimeout : withTimeout + ";DB_CLOSE_ON_EXIT=FALSE";
+        StringBuilder withDefaults = new StringBuilder(url);
+        for (String setting : new String[] {"LOCK_TIMEOUT=10000", "WRITE_DELAY=0", "DB_CLOSE_ON_EXIT=FALSE"}) {
+            String name = setting.substring(0, setting.indexOf('='));
+            if (!url.toUpperCase(java.util.Locale.ROOT).contains(";" + name + "=")) {
+                withDefaults.append(';').append(setting);
+            }
+        }
+        return withDefaults.toString();
     }
 }
