@@ -58,9 +58,9 @@ public final class ReviewCoach implements AutoCloseable {
         JdbcSessionStore store = new JdbcSessionStore(dataSource);
         DeliverySender sender = new DeliverySender(store, gateway, settings.summaryChannel());
         Courier courier = new Courier(new JdbcOutbox(dataSource), sender, RetryPolicy.standard(), clock, 4);
-        SessionService sessions =
-                new SessionService(store, new Dialogue(CoachingRules.standard()), clock, courier::wake);
-        App app = ReviewCoachApp.build(settings.signingSecret(), slack, sessions, gateway);
+        SessionService sessions = new SessionService(
+                store, new Dialogue(CoachingRules.standard()), clock, courier::wake, settings.policy());
+        App app = ReviewCoachApp.build(settings.signingSecret(), slack, sessions, gateway, settings.policy());
         app.start();
         courier.start();
         WebServer web = WebServer.start(settings.port(), app, store::isHealthy);

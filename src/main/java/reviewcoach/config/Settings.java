@@ -4,8 +4,11 @@ import io.github.cdimascio.dotenv.Dotenv;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -21,6 +24,7 @@ import java.util.regex.Pattern;
  * @param databasePassword the database password, or null
  * @param summaryChannel the channel id for manager summaries, or null for the session's own channel
  * @param slackApiUrl the base URL of the Slack Web API, ending in a slash
+ * @param policy limits, privacy and permissions
  */
 public record Settings(
         String signingSecret,
@@ -30,7 +34,30 @@ public record Settings(
         String databaseUser,
         String databasePassword,
         String summaryChannel,
-        String slackApiUrl) {
+        String slackApiUrl,
+        Policy policy) {
+
+    /** Settings with the default {@link Policy}. */
+    public Settings(
+            String signingSecret,
+            String botToken,
+            int port,
+            String databaseUrl,
+            String databaseUser,
+            String databasePassword,
+            String summaryChannel,
+            String slackApiUrl) {
+        this(
+                signingSecret,
+                botToken,
+                port,
+                databaseUrl,
+                databaseUser,
+                databasePassword,
+                summaryChannel,
+                slackApiUrl,
+                Policy.defaults());
+    }
 
     public static final String DEFAULT_DATABASE_URL = "jdbc:h2:file:./data/review-coach";
     public static final String DEFAULT_SLACK_API_URL = "https://slack.com/api/";
@@ -83,7 +110,12 @@ public record Settings(
                 source.apply("DATABASE_USER"),
                 source.apply("DATABASE_PASSWORD"),
                 summaryChannel(source.apply("SUMMARY_CHANNEL")),
-                slackApiUrl(source.apply("SLACK_API_URL")));
+                slackApiUrl(source.apply("SLACK_API_URL")),
+                new Policy(
+                        positive(source, "MAX_REVIEW_LENGTH", Policy.DEFAULT_MAX_REVIEW_LENGTH),
+                        flag(source, "REDACT_PII"),
+                        positive(source, "RETENTION_DAYS", Policy.DEFAULT_RETENTION_DAYS),
+                        managers(source.apply("MANAGERS"))));
     }
 
     public Optional<String> summaryChannelIfSet() {
@@ -112,6 +144,53 @@ public record Settings(
         }
         throw new SettingsException("PORT must be a number from 1 to 65535 (or 0 for any free port), got '" + value
                 + "': set PORT=3000 or leave it unset");
+    }
+
+    private static int positive(Function<String, String> source, String name, int defaultValue) {
+        String value = source.apply(name);
+        if (value == null) {
+            return defaultValue;
+        }
+        try {
+            int number = Integer.parseInt(value);
+            if (number > 0) {
+                return number;
+            }
+        } catch (NumberFormatException notANumber) {
+            // falls through to the message below
+        }
+        throw new SettingsException(name + " must be a whole number above 0, got '" + value
+                + "': set it or leave it unset for " + defaultValue);
+    }
+
+    private static boolean flag(Function<String, String> source, String name) {
+        String value = source.apply(name);
+        if (value == null) {
+            return false;
+        }
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "1", "on" -> true;
+            case "false", "no", "0", "off" -> false;
+            default -> throw new SettingsException(name + " must be true or false, got '" + value + "'");
+        };
+    }
+
+    private static Set<String> managers(String value) {
+        if (value == null) {
+            return Set.of();
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        for (String id : value.split("[,\\s]+")) {
+            if (id.isEmpty()) {
+                continue;
+            }
+            if (!id.matches("[UW][A-Z0-9]{2,}")) {
+                throw new SettingsException("MANAGERS must list Slack user ids such as U0123ABCD, separated by commas,"
+                        + " got '" + id + "': in Slack, open a person's profile, choose More (⋯) and Copy member ID");
+            }
+            ids.add(id);
+        }
+        return ids;
     }
 
     private static String databaseUrl(String value) {
@@ -158,7 +237,8 @@ public record Settings(
     public String toString() {
         return "Settings[port=" + port + ", databaseUrl=" + maskPassword(databaseUrl) + ", databaseUser="
                 + databaseUser + ", databasePassword=" + mask(databasePassword) + ", summaryChannel=" + summaryChannel
-                + ", slackApiUrl=" + slackApiUrl + ", signingSecret=" + mask(signingSecret) + ", botToken="
+                + ", slackApiUrl=" + slackApiUrl + ", " + policy + ", signingSecret=" + mask(signingSecret)
+                + ", botToken="
                 + mask(botToken) + "]";
     }
 

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import reviewcoach.dialogue.coaching.CoachingRule;
+import reviewcoach.dialogue.coaching.CoachingRules;
 import reviewcoach.dialogue.coaching.Concern;
 
 /**
@@ -41,13 +42,7 @@ public final class Dialogue {
 
     /** What the coach thinks of a line written for a step: a concern, or empty when the line is fine. */
     public Optional<Concern> assess(Step step, String text) {
-        for (CoachingRule rule : rules) {
-            Optional<Concern> concern = rule.review(step, text);
-            if (concern.isPresent()) {
-                return concern;
-            }
-        }
-        return Optional.empty();
+        return CoachingRules.review(rules, step, text);
     }
 
     /** Applies one input to a session. */

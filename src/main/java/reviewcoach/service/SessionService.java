@@ -6,10 +6,13 @@ import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reviewcoach.config.Policy;
 import reviewcoach.dialogue.Contribution;
 import reviewcoach.dialogue.Dialogue;
 import reviewcoach.dialogue.Input;
 import reviewcoach.dialogue.Outcome;
+import reviewcoach.dialogue.PersonalDetails;
+import reviewcoach.dialogue.Review;
 import reviewcoach.dialogue.Session;
 import reviewcoach.dialogue.Step;
 import reviewcoach.dialogue.Transition;
@@ -26,11 +29,15 @@ public final class SessionService {
     private final Dialogue dialogue;
     private final Clock clock;
     private final Runnable deliveriesWaiting;
+    private final Policy policy;
 
     /**
      * @param deliveriesWaiting called after a change that owes Slack messages has committed
+     * @param policy what the office keeps and who may delete sessions
      */
-    public SessionService(SessionStore store, Dialogue dialogue, Clock clock, Runnable deliveriesWaiting) {
+    public SessionService(
+            SessionStore store, Dialogue dialogue, Clock clock, Runnable deliveriesWaiting, Policy policy) {
+        this.policy = Objects.requireNonNull(policy, "policy");
         this.store = Objects.requireNonNull(store, "store");
         this.dialogue = Objects.requireNonNull(dialogue, "dialogue");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -40,14 +47,10 @@ public final class SessionService {
     /** Records a new session and owes Slack its opening message and first prompt. */
     public Session start(StartRequest request) {
         Instant now = clock.instant();
+        Review review = policy.redactPii() ? maskPersonalDetails(request.review()) : request.review();
         Session session = store.inTransaction(tx -> {
             Session created = tx.createSession(
-                    request.workspace(),
-                    request.channel(),
-                    request.starter(),
-                    request.review(),
-                    request.noticeUrl(),
-                    now);
+                    request.workspace(), request.channel(), request.starter(), review, request.noticeUrl(), now);
             tx.enqueue(created.id(), DeliveryKind.OPEN_THREAD, null, now);
             tx.enqueue(created.id(), DeliveryKind.PROMPT, Step.first().name(), now);
             return created;
@@ -55,6 +58,10 @@ public final class SessionService {
         log.info("session={} started", session.id());
         deliveriesWaiting.run();
         return session;
+    }
+
+    private static Review maskPersonalDetails(Review review) {
+        return new Review(PersonalDetails.mask(review.text()), review.source(), review.rating());
     }
 
     /** A reply in a thread: a contribution or a typed move when the thread is a session's, else nothing. */

@@ -11,6 +11,7 @@ import com.slack.api.model.event.MessageDeletedEvent;
 import com.slack.api.model.event.MessageEvent;
 import java.util.List;
 import java.util.regex.Pattern;
+import reviewcoach.config.Policy;
 import reviewcoach.service.SessionService;
 import reviewcoach.slack.api.SlackWebGateway;
 import reviewcoach.slack.render.SessionMessages;
@@ -23,7 +24,8 @@ public final class ReviewCoachApp {
 
     private ReviewCoachApp() {}
 
-    public static App build(String signingSecret, Slack slack, SessionService sessions, SlackWebGateway gateway) {
+    public static App build(
+            String signingSecret, Slack slack, SessionService sessions, SlackWebGateway gateway, Policy policy) {
         AppConfig config = AppConfig.builder()
                 .signingSecret(signingSecret)
                 .singleTeamBotToken(null)
@@ -43,7 +45,7 @@ public final class ReviewCoachApp {
         SlackSignature.Verifier verifier = new SlackSignature.Verifier(new SlackSignature.Generator(signingSecret));
         App app = new App(config, List.of(new SSLCheck(null), new RequestVerification(verifier)));
 
-        ReviewCommand command = new ReviewCommand(sessions, gateway);
+        ReviewCommand command = new ReviewCommand(sessions, gateway, policy);
         app.command("/review", command::onCommand);
         app.viewSubmission(ReviewModal.CALLBACK_ID, command::onFormSubmitted);
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reviewcoach.config.Policy;
 import reviewcoach.dialogue.Review;
 import reviewcoach.service.DeliveryFailure;
 import reviewcoach.service.SessionService;
@@ -25,10 +26,12 @@ final class ReviewCommand {
 
     private final SessionService sessions;
     private final SlackWebGateway gateway;
+    private final Policy policy;
 
-    ReviewCommand(SessionService sessions, SlackWebGateway gateway) {
+    ReviewCommand(SessionService sessions, SlackWebGateway gateway, Policy policy) {
         this.sessions = sessions;
         this.gateway = gateway;
+        this.policy = policy;
     }
 
     Response onCommand(SlashCommandRequest request, SlashCommandContext context) {
@@ -45,6 +48,9 @@ final class ReviewCommand {
         }
         if (text.isEmpty()) {
             return openForm(payload, context);
+        }
+        if (text.length() > policy.maxReviewLength()) {
+            return context.ack(Notices.reviewTooLong(text.length(), policy.maxReviewLength()));
         }
         sessions.start(new StartRequest(
                 payload.getTeamId(),

@@ -30,92 +30,28 @@ record FeelingLine(List<Part> parts) {
     /** Punctuation that separates two feelings: "defeated, defensive", "anxious/scared". */
     private static final Pattern SEPARATOR = Pattern.compile(".*[,/&+;].*", Pattern.DOTALL);
 
-    private static final Set<String> CONJUNCTIONS = Set.of("and", "or", "but", "plus", "yet", "nor", "then");
+    /** How people label a line after the model's letters: "F: defeated", "Feeling: defeated". */
+    private static final Set<String> LABELS = setOf("f feeling feelings");
+
+    private static final Set<String> CONJUNCTIONS = setOf("and or but plus yet nor then");
 
     /** Words that turn what follows into a thought: "I feel like …", "angry because …", "scared they'll …". */
-    private static final Set<String> THOUGHT_STARTS = Set.of(
-            "like", "that", "as", "if", "because", "cause", "cuz", "bc", "since", "when", "how", "think", "believe",
-            "guess");
+    private static final Set<String> THOUGHT_STARTS =
+            setOf("like that as if because cause cuz bc since when how think believe guess");
 
-    private static final Set<String> SUBJECTS = Set.of(
-            "i",
-            "i'm",
-            "i'll",
-            "i've",
-            "we",
-            "we're",
-            "we'll",
-            "we've",
-            "they",
-            "they're",
-            "they'll",
-            "she",
-            "she's",
-            "she'll",
-            "he",
-            "he's",
-            "he'll",
-            "it",
-            "it's",
-            "it'll",
-            "you",
-            "you're",
-            "people",
-            "everyone",
-            "nobody",
-            "someone",
-            "this",
-            "there");
+    /** Who a thought is about, and the verbs that make a sentence: "they'll", "is", "won't". */
+    private static final Set<String> SUBJECTS = setOf(
+            "i i'm i'll i've we we're we'll we've they they're they'll she she's she'll he he's he'll it it's it'll"
+                    + " you you're people everyone nobody someone this there");
 
-    private static final Set<String> VERBS = Set.of(
-            "is",
-            "are",
-            "was",
-            "were",
-            "be",
-            "been",
-            "will",
-            "would",
-            "should",
-            "could",
-            "can",
-            "did",
-            "do",
-            "does",
-            "have",
-            "has",
-            "had",
-            "won't",
-            "can't",
-            "didn't",
-            "don't",
-            "doesn't",
-            "shouldn't",
-            "wouldn't",
-            "isn't",
-            "aren't",
-            "wasn't",
-            "weren't");
+    private static final Set<String> VERBS =
+            setOf("is are was were be been will would should could can did do does have has had won't can't didn't"
+                    + " don't doesn't shouldn't wouldn't isn't aren't wasn't weren't");
 
-    private static final Set<String> PREPOSITIONS = Set.of(
-            "at",
-            "about",
-            "with",
-            "by",
-            "for",
-            "toward",
-            "towards",
-            "over",
-            "of",
-            "to",
-            "in",
-            "around",
-            "from",
-            "on",
-            "after",
-            "regarding");
+    private static final Set<String> PREPOSITIONS =
+            setOf("at about with by for toward towards over of to in around from on after regarding");
 
-    private static final Set<String> NEGATIONS = Set.of("not", "don't", "dont", "didn't", "never", "no", "isn't");
+    private static final Set<String> NEGATIONS = setOf("not don't dont didn't never no isn't");
 
     /** A short "about/at/with …" after a feeling is fine; a longer one is usually a thought. */
     private static final int LONGEST_PLAIN_OBJECT = 4;
@@ -125,10 +61,11 @@ record FeelingLine(List<Part> parts) {
                 .repeat(code.group().length()));
         List<Word> words = Word.in(plain);
         Reader reader = new Reader(plain, vocabulary);
+        List<Word> line = withoutLabel(plain, words);
         List<Word> rest = words.subList(reader.leadInsEnd(words), words.size());
         boolean known = vocabulary.kindOf(Word.forms(rest)).isPresent();
         if (!rest.isEmpty() && !known && THOUGHT_STARTS.contains(rest.get(0).form())) {
-            return new FeelingLine(List.of(new Part(Kind.THOUGHT, words, List.of())));
+            return new FeelingLine(List.of(new Part(Kind.THOUGHT, line, List.of())));
         }
         List<Part> parts = new ArrayList<>();
         for (List<Word> piece : reader.pieces(words)) {
@@ -136,7 +73,22 @@ record FeelingLine(List<Part> parts) {
         }
         boolean sentence = parts.stream()
                 .anyMatch(part -> part.kind() == Kind.THOUGHT && part.emotion().isEmpty());
-        return new FeelingLine(sentence ? List.of(new Part(Kind.THOUGHT, words, List.of())) : parts);
+        return new FeelingLine(sentence ? List.of(new Part(Kind.THOUGHT, line, List.of())) : parts);
+    }
+
+    private static Set<String> setOf(String spaced) {
+        return Set.of(spaced.split(" "));
+    }
+
+    /** The words after a step label such as "F:" or "Feeling:", which a quote leaves out. */
+    private static List<Word> withoutLabel(String text, List<Word> words) {
+        if (words.size() > 1 && LABELS.contains(words.get(0).form())) {
+            String gap = text.substring(words.get(0).end(), words.get(1).start());
+            if (gap.contains(":")) {
+                return words.subList(1, words.size());
+            }
+        }
+        return words;
     }
 
     /** The reading of one line. */
@@ -227,10 +179,13 @@ record FeelingLine(List<Part> parts) {
             return Optional.empty();
         }
 
-        /** "the reviewer", "what she wrote": short, and no verb or subject that would make it a thought. */
+        /** "the reviewer", "what she wrote", "how I reacted": short, with no "that", "because" or helping verb. */
         private static boolean isPlainObject(List<Word> words) {
             return words.size() <= LONGEST_PLAIN_OBJECT
-                    && words.stream().noneMatch(word -> isVerb(word) || THOUGHT_STARTS.contains(word.form()));
+                    && words.stream()
+                            .noneMatch(word -> isVerb(word)
+                                    || (THOUGHT_STARTS.contains(word.form())
+                                            && !word.form().equals("how")));
         }
 
         /** A subject or a verb: "they", "she", "is", "won't", "we're". */

@@ -6,12 +6,19 @@ import java.util.Set;
 
 /**
  * The words the coach knows for a Feeling step: emotions it accepts, the kinds of words people write instead (body
- * states, what others did, vague words), and the lead-ins and tails it sets aside ("I feel …", "… right now").
+ * states, what others did to us or for us, vague words), and the lead-ins and tails it sets aside ("I feel …",
+ * "… right now").
  *
  * <p>Immutable and thread-safe.
  */
 record FeelingVocabulary(
-        WordList emotions, WordList bodyStates, WordList doneTo, WordList vague, WordList leadIns, WordList tails) {
+        WordList emotions,
+        WordList bodyStates,
+        WordList doneTo,
+        WordList doneFor,
+        WordList vague,
+        WordList leadIns,
+        WordList tails) {
 
     /** What kind of word a feeling line (or one part of it) is. */
     enum Kind {
@@ -30,6 +37,7 @@ record FeelingVocabulary(
                 WordList.fromResource("feeling-words.txt"),
                 WordList.fromResource("body-states.txt"),
                 WordList.fromResource("done-to-words.txt"),
+                WordList.fromResource("done-for-words.txt"),
                 WordList.fromResource("vague-words.txt"),
                 WordList.fromResource("feeling-lead-ins.txt"),
                 WordList.fromResource("feeling-tails.txt"));
@@ -41,7 +49,7 @@ record FeelingVocabulary(
             return Optional.of(Kind.EMOTION);
         } else if (bodyStates.contains(words)) {
             return Optional.of(Kind.BODY_STATE);
-        } else if (doneTo.contains(words)) {
+        } else if (doneTo.contains(words) || doneFor.contains(words)) {
             return Optional.of(Kind.DONE_TO);
         } else if (vague.contains(words)) {
             return Optional.of(Kind.VAGUE);
@@ -49,9 +57,14 @@ record FeelingVocabulary(
         return Optional.empty();
     }
 
-    /** The feeling words a list suggests for a phrase it holds, or an empty list. */
-    List<String> hints(List<String> words) {
-        for (WordList list : List.of(bodyStates, doneTo, vague)) {
+    /**
+     * The feeling words a list suggests for a phrase it holds, or an empty list. In an intentional model, what others
+     * did to us suggests nothing: its hints name what it felt like, not what we would choose to feel.
+     */
+    List<String> hints(List<String> words, boolean intentional) {
+        List<WordList> lists =
+                intentional ? List.of(bodyStates, doneFor, vague) : List.of(bodyStates, doneTo, doneFor, vague);
+        for (WordList list : lists) {
             if (list.contains(words)) {
                 return list.hints(words);
             }

@@ -5,7 +5,8 @@ import java.util.Set;
 
 /**
  * Light stemming for English judgment words: the base forms a written word may be an inflection of, so a list that
- * holds "rude" and "lie" also catches "rudest", "rudely", "rudeness", "lied" and "lying".
+ * holds "rude", "lie" and "overreact" also catches "rudest", "rudely", "rudeness", "lied", "lying" and
+ * "overreaction".
  *
  * <p>It guesses generously (it may offer "rud" for "rude"); that is harmless because a guess only counts when the
  * word list holds it.
@@ -34,6 +35,7 @@ final class Inflections {
         addStems(stem, "ies", forms, "y", "ie");
         addStems(stem, "ying", forms, "ie", "y");
         addStems(stem, "ing", forms, "", "e");
+        addStems(stem, "ion", forms, "", "e");
         addStems(stem, "est", forms, "", "e");
         addStems(stem, "ed", forms, "", "e");
         addStems(stem, "er", forms, "", "e");

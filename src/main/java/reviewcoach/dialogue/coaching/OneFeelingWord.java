@@ -46,66 +46,67 @@ final class OneFeelingWord implements CoachingRule {
         List<Part> parts = FeelingLine.read(text, vocabulary).parts();
         if (parts.isEmpty()) {
             List<String> quoted = text.isBlank() ? List.of() : List.of(text.strip());
-            return Optional.of(new Concern(
-                    quoted,
-                    "A feeling is one word for an emotion. Which fits: " + choices(List.of(), intentional) + "?"));
+            String reason =
+                    "A feeling is one word for an emotion. Which fits: " + choices(List.of(), intentional) + "?";
+            return Optional.of(new Concern(quoted, reason));
         }
         Optional<Part> problem =
                 parts.stream().filter(part -> part.kind() != Kind.EMOTION).findFirst();
         if (problem.isPresent()) {
-            return Optional.of(concern(problem.get(), text, intentional));
+            Part part = problem.get();
+            String quoted = Word.asWritten(text, part.words());
+            String choices = choices(Word.forms(part.words()), intentional);
+            return Optional.of(
+                    new Concern(List.of(quoted), "“" + quoted + "”" + reason(part, text, choices, intentional)));
         }
-        Map<String, String> emotions = new LinkedHashMap<>();
-        for (Part part : parts) {
-            String asWritten = Word.asWritten(text, part.words());
-            emotions.putIfAbsent(asWritten.toLowerCase(Locale.ROOT), asWritten);
-        }
-        if (emotions.size() == 1) {
-            return Optional.empty();
-        }
-        List<String> named = List.copyOf(emotions.values());
-        String which = intentional ? "which one do you most want to feel?" : "which is strongest right now?";
-        String both = named.size() == 2 ? " are both feelings." : " are all feelings.";
-        return Optional.of(
-                new Concern(named, Wording.quoted(named) + both + " The model takes one at a time: " + which));
+        return several(parts, text, intentional);
     }
 
-    private Concern concern(Part part, String text, boolean intentional) {
-        String quoted = Word.asWritten(text, part.words());
-        String q = "“" + quoted + "”";
-        String choices = choices(Word.forms(part.words()), intentional);
+    /** Questions a line naming more than one emotion ("sad and angry"), asking for the one that matters most. */
+    private static Optional<Concern> several(List<Part> emotions, String text, boolean intentional) {
+        Map<String, String> named = new LinkedHashMap<>();
+        for (Part emotion : emotions) {
+            String asWritten = Word.asWritten(text, emotion.words());
+            named.putIfAbsent(asWritten.toLowerCase(Locale.ROOT), asWritten);
+        }
+        if (named.size() == 1) {
+            return Optional.empty();
+        }
+        List<String> quoted = List.copyOf(named.values());
+        String are = quoted.size() == 2 ? " are both feelings." : " are all feelings.";
+        String which = intentional ? "which one do you most want to feel?" : "which is strongest right now?";
+        return Optional.of(
+                new Concern(quoted, Wording.quoted(quoted) + are + " The model takes one at a time: " + which));
+    }
+
+    /** What a concern says after quoting the words it questions. */
+    private static String reason(Part part, String text, String choices, boolean intentional) {
         String thoughtStep = (intentional ? Step.NEW_THOUGHT : Step.THOUGHT).title();
-        String reason =
-                switch (part.kind()) {
-                    case THOUGHT ->
-                        part.emotion().isEmpty()
-                                ? q + " is a thought, and it fits under " + thoughtStep
-                                        + ". What do you feel when you think it: " + choices + "?"
-                                : q + " is the thought behind it, and it fits under " + thoughtStep
-                                        + ". For the feeling, “" + Word.asWritten(text, part.emotion())
-                                        + "” on its own is enough.";
-                    case BODY_STATE ->
-                        q + " describes your body or your day more than an emotion." + " What emotion sits under it: "
-                                + choices + "?";
-                    case DONE_TO ->
-                        intentional
-                                ? q + " depends on what others do. What would you like to feel, whatever they do: "
-                                        + choices + "?"
-                                : q + " says what someone did more than what you felt. What did you feel: " + choices
-                                        + "?";
-                    case VAGUE -> q + " doesn’t name an emotion yet. Which comes closest: " + choices + "?";
-                    case NEGATED -> q + " says what you don’t feel. What do you feel instead: " + choices + "?";
-                    case UNKNOWN ->
-                        q + " isn’t a feeling word I know. If it names an emotion for you, keep it;"
-                                + " if not, try one word like " + choices + ".";
-                    case EMOTION -> throw new IllegalArgumentException("an emotion is not a concern");
-                };
-        return new Concern(List.of(quoted), reason);
+        return switch (part.kind()) {
+            case THOUGHT ->
+                part.emotion().isEmpty()
+                        ? " is a thought, and it fits under " + thoughtStep + ". What do you feel when you think it: "
+                                + choices + "?"
+                        : " is the thought behind it, and it fits under " + thoughtStep + ". For the feeling, “"
+                                + Word.asWritten(text, part.emotion()) + "” on its own is enough.";
+            case BODY_STATE ->
+                " describes your body or your day more than an emotion. What emotion sits under it: " + choices + "?";
+            case DONE_TO ->
+                intentional
+                        ? " depends on what others do. What would you like to feel, whatever they do: " + choices + "?"
+                        : " says what someone did more than what you felt. What did you feel: " + choices + "?";
+            case VAGUE -> " doesn’t name an emotion yet. Which comes closest: " + choices + "?";
+            case NEGATED -> " says what you don’t feel. What do you feel instead: " + choices + "?";
+            case UNKNOWN ->
+                " isn’t a feeling word I know. If it names an emotion for you, keep it; if not, try one" + " word like "
+                        + choices + ".";
+            case EMOTION -> throw new IllegalArgumentException("an emotion is not a concern");
+        };
     }
 
     /** The words a list suggests for what was written, or the usual ones for this part of the exercise. */
     private String choices(List<String> written, boolean intentional) {
-        List<String> hints = vocabulary.hints(written);
+        List<String> hints = vocabulary.hints(written, intentional);
         if (hints.isEmpty()) {
             hints = intentional ? INTENTIONAL_SUGGESTIONS : CURRENT_SUGGESTIONS;
         }

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * One word of a line: its lower-case form for matching, and where it stands in the line so a concern can quote it as
  * written.
  *
- * @param form the word in lower case, with typographic apostrophes made plain ({@code don’t} becomes {@code don't})
+ * @param form the word in lower case, apostrophes made plain ({@code don’t} is {@code don't}) and stretched letters
+ *     undone ({@code sooo} is {@code so})
  * @param start the index of its first character in the line
  * @param end the index just after its last character
  */
@@ -71,6 +72,8 @@ record Word(String form, int start, int end) {
     }
 
     private static String normalize(String word) {
-        return word.toLowerCase(Locale.ROOT).replaceAll("['’‘ʼ]", "'");
+        return word.toLowerCase(Locale.ROOT)
+                .replaceAll("['’‘ʼ]", "'")
+                .replaceAll("(\\p{L})\\1{2,}", "$1"); // "sooo", "ruuude": no English word triples a letter
     }
 }

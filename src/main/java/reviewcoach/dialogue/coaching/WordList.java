@@ -19,12 +19,16 @@ import java.util.function.Function;
 
 /**
  * A list of words and phrases the coach recognises, kept as a text resource under {@code coaching/}: one entry a line,
- * {@code #} starts a comment, and {@code entry: a, b, c} attaches hints (feeling words to suggest) to an entry.
+ * {@code #} starts a comment, {@code *} after the first word stands for any one word, and {@code entry: a, b, c}
+ * attaches hints (feeling words to suggest) to an entry.
  *
  * <p>Entries are read with the same word rules as the lines people write, so "Self-conscious" and "self conscious"
  * are one entry. Immutable and thread-safe.
  */
 final class WordList {
+
+    /** In an entry after its first word, stands for any one word: "very *" matches "very long". */
+    static final String ANY_WORD = "*";
 
     private final Map<String, List<String>> hintsByEntry;
     private final Map<String, List<List<String>>> entriesByFirstWord;
@@ -70,7 +74,7 @@ final class WordList {
                 continue;
             }
             String[] entryAndHints = content.split(":", 2);
-            String entry = String.join(" ", Word.formsOf(entryAndHints[0]));
+            String entry = String.join(" ", entryWords(entryAndHints[0]));
             if (entry.isEmpty()) {
                 continue;
             }
@@ -83,6 +87,19 @@ final class WordList {
             hintsByEntry.put(entry, hints);
         }
         return new WordList(hintsByEntry);
+    }
+
+    /** The words of an entry read like written words, keeping {@value #ANY_WORD} as a word of its own. */
+    private static List<String> entryWords(String entry) {
+        List<String> words = new ArrayList<>();
+        for (String chunk : entry.strip().split("\\s+")) {
+            if (chunk.equals(ANY_WORD)) {
+                words.add(ANY_WORD);
+            } else {
+                words.addAll(Word.formsOf(chunk));
+            }
+        }
+        return words;
     }
 
     static WordList of(String... lines) {
@@ -134,7 +151,9 @@ final class WordList {
             return false;
         }
         for (int i = 1; i < entry.size(); i++) {
-            if (!formsOf.apply(words.get(from + i).form()).contains(entry.get(i))) {
+            String expected = entry.get(i);
+            if (!expected.equals(ANY_WORD)
+                    && !formsOf.apply(words.get(from + i).form()).contains(expected)) {
                 return false;
             }
         }

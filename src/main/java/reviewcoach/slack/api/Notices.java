@@ -22,6 +22,15 @@ public final class Notices {
                 + "When you finish, a summary goes to your managers' channel.";
     }
 
+    public static String reviewTooLong(int length, int limit) {
+        return String.format(
+                java.util.Locale.ROOT,
+                "That review is %,d characters; I take up to %,d. Paste the part the team needs to work through,"
+                        + " and nothing was saved.",
+                length,
+                limit);
+    }
+
     public static String starting() {
         return "Starting a session for this review. Look for it in this channel in a moment.";
     }

@@ -100,6 +100,15 @@ class OneFeelingWordTest {
     }
 
     @Test
+    void neverSuggestsChoosingAPainfulFeelingInTheIntentionalModel() {
+        Concern concern = rule.review(Step.NEW_FEELING, "rejected").orElseThrow();
+
+        assertTrue(concern.reason().endsWith("calm, confident, curious or compassionate?"), concern.reason());
+        assertTrue(
+                rule.review(Step.FEELING, "rejected").orElseThrow().reason().endsWith("hurt, sad, ashamed or lonely?"));
+    }
+
+    @Test
     void aThoughtIsSentToTheThoughtStepOfTheSameModel() {
         assertTrue(rule.review(Step.FEELING, "like they hate us")
                 .orElseThrow()

@@ -46,6 +46,7 @@ class WordListsTest {
         Map<String, WordList> others = Map.of(
                 "body-states.txt", vocabulary.bodyStates(),
                 "done-to-words.txt", vocabulary.doneTo(),
+                "done-for-words.txt", vocabulary.doneFor(),
                 "vague-words.txt", vocabulary.vague());
         others.forEach((name, list) -> {
             Set<String> both = new HashSet<>(list.entries());
@@ -56,7 +57,8 @@ class WordListsTest {
 
     @Test
     void everyHintIsAFeelingWordAndEachEntryOffersThreeToFive() {
-        for (WordList list : List.of(vocabulary.bodyStates(), vocabulary.doneTo(), vocabulary.vague())) {
+        for (WordList list :
+                List.of(vocabulary.bodyStates(), vocabulary.doneTo(), vocabulary.doneFor(), vocabulary.vague())) {
             for (String entry : list.entries()) {
                 List<String> hints = list.hints(List.of(entry.split(" ")));
                 assertTrue(hints.size() >= 3 && hints.size() <= 5, entry + " -> " + hints);

@@ -1,0 +1,48 @@
+package reviewcoach.config;
+
+import java.util.Set;
+
+/**
+ * The office's rules for what the bot accepts and keeps, and who may do what.
+ *
+ * @param maxReviewLength the longest review, in characters, that {@code /review} accepts
+ * @param redactPii whether e-mail addresses and phone numbers in a pasted review are masked before it is posted or
+ *     stored
+ * @param retentionDays finished sessions older than this many days are deleted
+ * @param managers Slack user ids who may delete any session
+ */
+public record Policy(int maxReviewLength, boolean redactPii, int retentionDays, Set<String> managers) {
+
+    public static final int DEFAULT_MAX_REVIEW_LENGTH = 20_000;
+    public static final int DEFAULT_RETENTION_DAYS = 180;
+
+    public Policy {
+        if (maxReviewLength < 1) {
+            throw new IllegalArgumentException("maxReviewLength must be positive");
+        }
+        if (retentionDays < 1) {
+            throw new IllegalArgumentException("retentionDays must be positive");
+        }
+        managers = Set.copyOf(managers);
+    }
+
+    public static Policy defaults() {
+        return new Policy(DEFAULT_MAX_REVIEW_LENGTH, false, DEFAULT_RETENTION_DAYS, Set.of());
+    }
+
+    public boolean isManager(String userId) {
+        return managers.contains(userId);
+    }
+
+    public Policy withRedaction(boolean redact) {
+        return new Policy(maxReviewLength, redact, retentionDays, managers);
+    }
+
+    public Policy withManagers(Set<String> newManagers) {
+        return new Policy(maxReviewLength, redactPii, retentionDays, newManagers);
+    }
+
+    public Policy withMaxReviewLength(int newMaximum) {
+        return new Policy(newMaximum, redactPii, retentionDays, managers);
+    }
+}
