@@ -6,6 +6,9 @@ import com.slack.api.bolt.App;
 import com.slack.api.methods.response.auth.AuthTestResponse;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reviewcoach.config.Settings;
@@ -16,6 +19,7 @@ import reviewcoach.http.WebServer;
 import reviewcoach.service.Courier;
 import reviewcoach.service.DeliveryFailure;
 import reviewcoach.service.DeliverySender;
+import reviewcoach.service.Retention;
 import reviewcoach.service.RetryPolicy;
 import reviewcoach.service.SessionService;
 import reviewcoach.slack.ReviewCoachApp;
@@ -37,13 +41,21 @@ public final class ReviewCoach implements AutoCloseable {
     private final Courier courier;
     private final App app;
     private final WebServer web;
+    private final ScheduledExecutorService chores;
 
-    private ReviewCoach(HikariDataSource dataSource, Slack slack, Courier courier, App app, WebServer web) {
+    private ReviewCoach(
+            HikariDataSource dataSource,
+            Slack slack,
+            Courier courier,
+            App app,
+            WebServer web,
+            ScheduledExecutorService chores) {
         this.dataSource = dataSource;
         this.slack = slack;
         this.courier = courier;
         this.app = app;
         this.web = web;
+        this.chores = chores;
     }
 
     /** Starts everything; throws {@link SettingsException} when Slack refuses the bot token. */
@@ -60,12 +72,18 @@ public final class ReviewCoach implements AutoCloseable {
         Courier courier = new Courier(new JdbcOutbox(dataSource), sender, RetryPolicy.standard(), clock, 4);
         SessionService sessions = new SessionService(
                 store, new Dialogue(CoachingRules.standard()), clock, courier::wake, settings.policy());
-        App app = ReviewCoachApp.build(settings.signingSecret(), slack, sessions, gateway, settings.policy());
+        ScheduledExecutorService chores = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "chores");
+            thread.setDaemon(true);
+            return thread;
+        });
+        App app = ReviewCoachApp.build(settings.signingSecret(), slack, sessions, gateway, settings.policy(), chores);
         app.start();
         courier.start();
+        scheduleRetention(chores, new Retention(store, settings.policy().retentionDays(), clock));
         WebServer web = WebServer.start(settings.port(), app, store::isHealthy);
         log.info("listening on port {}; Slack sends requests to /slack/events", web.port());
-        return new ReviewCoach(dataSource, slack, courier, app, web);
+        return new ReviewCoach(dataSource, slack, courier, app, web, chores);
     }
 
     public int port() {
@@ -77,10 +95,27 @@ public final class ReviewCoach implements AutoCloseable {
         log.info("stopping: finishing requests in flight");
         web.close();
         app.stop();
+        chores.shutdown();
+        chores.awaitTermination(10, TimeUnit.SECONDS);
         courier.close();
         dataSource.close();
         slack.close();
         log.info("stopped");
+    }
+
+    /** Deletes expired sessions a minute after start, then once a day. */
+    private static void scheduleRetention(ScheduledExecutorService chores, Retention retention) {
+        chores.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        retention.purge();
+                    } catch (RuntimeException failure) {
+                        log.warn("retention failed, trying again tomorrow: {}", failure.toString());
+                    }
+                },
+                1,
+                TimeUnit.DAYS.toMinutes(1),
+                TimeUnit.MINUTES);
     }
 
     private static SlackConfig slackConfig(Settings settings) {

@@ -39,7 +39,8 @@ public final class DeliverySender {
         Session session = found.get();
         switch (delivery.kind()) {
             case OPEN_THREAD -> openThread(session);
-            case PROMPT -> slack.postPrompt(session, Step.valueOf(delivery.subject()));
+            case PROMPT ->
+                remember(session, session.channel(), slack.postPrompt(session, Step.valueOf(delivery.subject())));
             case ACKNOWLEDGE ->
                 contribution(session, delivery.subject())
                         .filter(contribution -> !contribution.isQuestioned())
@@ -47,10 +48,12 @@ public final class DeliverySender {
             case QUESTION ->
                 contribution(session, delivery.subject())
                         .filter(Contribution::isQuestioned)
-                        .ifPresent(contribution -> slack.question(session, contribution));
+                        .ifPresent(contribution ->
+                                remember(session, session.channel(), slack.question(session, contribution)));
             case REFRESH_ROOT -> slack.refreshRoot(session, store.contributions(session.id()));
             case SUMMARY -> postSummary(session);
-            case CLOSING_NOTE -> slack.postClosingNote(session, summaryChannelFor(session));
+            case CLOSING_NOTE ->
+                remember(session, session.channel(), slack.postClosingNote(session, summaryChannelFor(session)));
         }
     }
 
@@ -72,6 +75,7 @@ public final class DeliverySender {
             tx.lock(session.id()).ifPresent(locked -> tx.save(locked.openedIn(thread)));
             return null;
         });
+        remember(session, session.channel(), thread);
     }
 
     /** Nothing is half-created: the session goes, and its starter learns how to let the bot in. */
@@ -103,7 +107,15 @@ public final class DeliverySender {
             link = null;
         }
         List<Contribution> contributions = store.contributions(session.id());
-        slack.postSummary(summaryChannelFor(session), ManagerSummary.of(session, contributions, link));
+        String channel = summaryChannelFor(session);
+        remember(session, channel, slack.postSummary(channel, ManagerSummary.of(session, contributions, link)));
+    }
+
+    /** Keeps the id of a posted message so that deleting the session can remove it. */
+    private void remember(Session session, String channel, String messageId) {
+        if (messageId != null) {
+            store.recordPosted(session.id(), new PostedMessage(channel, messageId));
+        }
     }
 
     private String summaryChannelFor(Session session) {

@@ -2,6 +2,7 @@ package reviewcoach.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -110,6 +111,38 @@ public final class SessionService {
                 }));
         transition.ifPresent(result -> logAndWake(sessionId, result.outcome()));
         return transition;
+    }
+
+    /** The sessions in a channel that this person may delete: their own, or any for a manager; newest first. */
+    public List<Session> deletableIn(String channel, String actor, int limit) {
+        return store.recentInChannel(channel, limit).stream()
+                .filter(session -> mayDelete(session, actor))
+                .toList();
+    }
+
+    /**
+     * Deletes a session and everything kept for it, if the person may: its starter, or a manager. The bot's messages
+     * are returned for the caller to remove from Slack.
+     */
+    public Deletion delete(long sessionId, String actor) {
+        Deletion deletion = store.inTransaction(tx -> {
+            Optional<Session> session = tx.lock(sessionId);
+            if (session.isEmpty()) {
+                return Deletion.refused(Deletion.Result.NOT_FOUND);
+            }
+            if (!mayDelete(session.get(), actor)) {
+                return Deletion.refused(Deletion.Result.NOT_ALLOWED);
+            }
+            List<PostedMessage> posted = store.postedMessages(sessionId);
+            tx.deleteSession(sessionId);
+            return new Deletion(Deletion.Result.DELETED, posted);
+        });
+        log.info("session={} delete={}", sessionId, deletion.result());
+        return deletion;
+    }
+
+    private boolean mayDelete(Session session, String actor) {
+        return session.starter().equals(actor) || policy.isManager(actor);
     }
 
     /** Work done on a locked session inside a transaction. */

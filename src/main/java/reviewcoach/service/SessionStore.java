@@ -1,5 +1,6 @@
 package reviewcoach.service;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -21,6 +22,21 @@ public interface SessionStore {
 
     /** Where to tell the starter privately that the session could not open, if known. */
     Optional<String> noticeUrl(long sessionId);
+
+    /** The most recent sessions in a channel, newest first. */
+    List<Session> recentInChannel(String channel, int limit);
+
+    /** The messages the bot posted for a session. */
+    List<PostedMessage> postedMessages(long sessionId);
+
+    /** Remembers a message the bot posted for a session. */
+    void recordPosted(long sessionId, PostedMessage message);
+
+    /** Deletes sessions finished before the cutoff, with everything kept for them; returns how many. */
+    int deleteFinishedBefore(Instant cutoff);
+
+    /** Forgets handled event ids older than the cutoff (Slack retries within minutes); returns how many. */
+    int forgetEventsBefore(Instant cutoff);
 
     /** True when the database answers. */
     boolean isHealthy();

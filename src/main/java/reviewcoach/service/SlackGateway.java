@@ -15,13 +15,14 @@ public interface SlackGateway {
     /** Posts the review and the opening words; returns the id of the message that becomes the thread. */
     String openThread(Session session);
 
-    void postPrompt(Session session, Step step);
+    /** Posts a step's prompt in the thread; returns the message id. */
+    String postPrompt(Session session, Step step);
 
     /** Marks an accepted line with a reaction. */
     void acknowledge(Session session, Contribution contribution);
 
-    /** Replies in the thread to a questioned line. */
-    void question(Session session, Contribution contribution);
+    /** Replies in the thread to a questioned line; returns the message id. */
+    String question(Session session, Contribution contribution);
 
     /** Rewrites the opening message to show the step the team is on and the model so far. */
     void refreshRoot(Session session, List<Contribution> contributions);
@@ -29,10 +30,14 @@ public interface SlackGateway {
     /** A link to the session's thread. */
     String linkToThread(Session session);
 
-    void postSummary(String channel, ManagerSummary summary);
+    /** Posts the manager summary; returns the message id. */
+    String postSummary(String channel, ManagerSummary summary);
 
-    /** Says in the thread that the session is finished and where its summary went. */
-    void postClosingNote(Session session, String summaryChannel);
+    /** Says in the thread that the session is finished and where its summary went; returns the message id. */
+    String postClosingNote(Session session, String summaryChannel);
+
+    /** Removes a message the bot posted; a message that is already gone counts as removed. */
+    void deleteMessage(PostedMessage message);
 
     /** Tells the person who started a session, privately, that it could not open and how to fix it. */
     void tellStarterCannotOpen(String noticeUrl, String channel, String reason);

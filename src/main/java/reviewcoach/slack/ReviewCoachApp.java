@@ -10,6 +10,7 @@ import com.slack.api.model.event.MessageChangedEvent;
 import com.slack.api.model.event.MessageDeletedEvent;
 import com.slack.api.model.event.MessageEvent;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.regex.Pattern;
 import reviewcoach.config.Policy;
 import reviewcoach.service.SessionService;
@@ -17,15 +18,20 @@ import reviewcoach.slack.api.SlackWebGateway;
 import reviewcoach.slack.render.SessionMessages;
 
 /**
- * Builds the Bolt app: request verification, and the listeners for {@code /review}, thread replies, step buttons and
- * the review form. Every Events API event gets a 200, handled or not, so Slack never retries or disables them.
+ * Builds the Bolt app: request verification, and the listeners for {@code /review}, thread replies, step buttons, the
+ * review form and deleting sessions. Every Events API event gets a 200, handled or not, so Slack never retries or disables them.
  */
 public final class ReviewCoachApp {
 
     private ReviewCoachApp() {}
 
     public static App build(
-            String signingSecret, Slack slack, SessionService sessions, SlackWebGateway gateway, Policy policy) {
+            String signingSecret,
+            Slack slack,
+            SessionService sessions,
+            SlackWebGateway gateway,
+            Policy policy,
+            Executor background) {
         AppConfig config = AppConfig.builder()
                 .signingSecret(signingSecret)
                 .singleTeamBotToken(null)
@@ -45,7 +51,9 @@ public final class ReviewCoachApp {
         SlackSignature.Verifier verifier = new SlackSignature.Verifier(new SlackSignature.Generator(signingSecret));
         App app = new App(config, List.of(new SSLCheck(null), new RequestVerification(verifier)));
 
-        ReviewCommand command = new ReviewCommand(sessions, gateway, policy);
+        DeleteSessions deletes = new DeleteSessions(sessions, gateway, background);
+        ReviewCommand command = new ReviewCommand(sessions, gateway, policy, deletes);
+        app.blockAction(DeleteSessions.DELETE, deletes::onDelete);
         app.command("/review", command::onCommand);
         app.viewSubmission(ReviewModal.CALLBACK_ID, command::onFormSubmitted);
 

@@ -27,11 +27,13 @@ final class ReviewCommand {
     private final SessionService sessions;
     private final SlackWebGateway gateway;
     private final Policy policy;
+    private final DeleteSessions deletes;
 
-    ReviewCommand(SessionService sessions, SlackWebGateway gateway, Policy policy) {
+    ReviewCommand(SessionService sessions, SlackWebGateway gateway, Policy policy, DeleteSessions deletes) {
         this.sessions = sessions;
         this.gateway = gateway;
         this.policy = policy;
+        this.deletes = deletes;
     }
 
     Response onCommand(SlashCommandRequest request, SlashCommandContext context) {
@@ -42,6 +44,9 @@ final class ReviewCommand {
         }
         if (payload.getChannelId() == null || payload.getUserId() == null || payload.getTeamId() == null) {
             return context.ack("Something was missing from that command. Please try again.");
+        }
+        if (text.toLowerCase(Locale.ROOT).equals("delete")) {
+            return deletes.list(payload, context);
         }
         if (payload.getChannelId().startsWith("D")) {
             return context.ack(Notices.notInDirectMessages());

@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -11,6 +13,7 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 import reviewcoach.dialogue.Contribution;
 import reviewcoach.dialogue.Session;
+import reviewcoach.service.PostedMessage;
 import reviewcoach.service.SessionStore;
 import reviewcoach.service.SessionTransaction;
 
@@ -59,33 +62,64 @@ public final class JdbcSessionStore implements SessionStore {
     @Override
     public List<Contribution> contributions(long sessionId) {
         String sql = "SELECT " + Rows.CONTRIBUTION_COLUMNS + " FROM contributions WHERE session_id = ? ORDER BY id";
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setLong(1, sessionId);
-            try (ResultSet rows = statement.executeQuery()) {
-                List<Contribution> contributions = new ArrayList<>();
-                while (rows.next()) {
-                    contributions.add(Rows.contribution(rows));
-                }
-                return contributions;
-            }
-        } catch (SQLException failure) {
-            throw new StoreException("reading contributions of session " + sessionId, failure);
-        }
+        return query("reading contributions of session " + sessionId, sql, Rows::contribution, sessionId);
     }
 
     @Override
     public Optional<String> noticeUrl(long sessionId) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement =
-                        connection.prepareStatement("SELECT notice_url FROM sessions WHERE id = ?")) {
-            statement.setLong(1, sessionId);
-            try (ResultSet rows = statement.executeQuery()) {
-                return rows.next() ? Optional.ofNullable(rows.getString(1)) : Optional.empty();
-            }
-        } catch (SQLException failure) {
-            throw new StoreException("reading where to reach the starter of session " + sessionId, failure);
-        }
+        return query(
+                        "reading where to reach the starter of session " + sessionId,
+                        "SELECT notice_url FROM sessions WHERE id = ?",
+                        row -> Optional.ofNullable(row.getString(1)),
+                        sessionId)
+                .stream()
+                .findFirst()
+                .flatMap(url -> url);
+    }
+
+    @Override
+    public List<Session> recentInChannel(String channel, int limit) {
+        String sql = "SELECT " + Rows.SESSION_COLUMNS
+                + " FROM sessions WHERE channel = ? ORDER BY started_at DESC, id DESC FETCH FIRST ? ROWS ONLY";
+        return query("reading the sessions of a channel", sql, Rows::session, channel, limit);
+    }
+
+    @Override
+    public List<PostedMessage> postedMessages(long sessionId) {
+        return query(
+                "reading the messages of session " + sessionId,
+                "SELECT channel, message_id FROM bot_messages WHERE session_id = ?",
+                row -> new PostedMessage(row.getString("channel"), row.getString("message_id")),
+                sessionId);
+    }
+
+    @Override
+    public void recordPosted(long sessionId, PostedMessage message) {
+        update(
+                "remembering a posted message",
+                "INSERT INTO bot_messages (session_id, channel, message_id) VALUES (?, ?, ?)",
+                sessionId,
+                message.channel(),
+                message.messageId());
+    }
+
+    @Override
+    public int deleteFinishedBefore(Instant cutoff) {
+        return inTransaction(tx -> {
+            List<Long> expired = query(
+                    "finding expired sessions",
+                    "SELECT id FROM sessions WHERE status = 'FINISHED' AND finished_at < ?",
+                    row -> row.getLong(1),
+                    Timestamp.from(cutoff));
+            expired.forEach(tx::deleteSession);
+            return expired.size();
+        });
+    }
+
+    @Override
+    public int forgetEventsBefore(Instant cutoff) {
+        return update(
+                "forgetting old events", "DELETE FROM processed_events WHERE handled_at < ?", Timestamp.from(cutoff));
     }
 
     @Override
@@ -97,17 +131,46 @@ public final class JdbcSessionStore implements SessionStore {
         }
     }
 
-    private Optional<Session> querySession(String sql, Object... parameters) {
+    /** Reads one row into a value. */
+    private interface RowReader<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    private <T> List<T> query(String doing, String sql, RowReader<T> reader, Object... parameters) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }
             try (ResultSet rows = statement.executeQuery()) {
-                return rows.next() ? Optional.of(Rows.session(rows)) : Optional.empty();
+                List<T> values = new ArrayList<>();
+                while (rows.next()) {
+                    values.add(reader.read(rows));
+                }
+                return values;
             }
         } catch (SQLException failure) {
-            throw new StoreException("reading a session", failure);
+            throw new StoreException(doing, failure);
         }
+    }
+
+    private int update(String doing, String sql, Object... parameters) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement.executeUpdate();
+        } catch (SQLException failure) {
+            if ("23505".equals(failure.getSQLState())) {
+                return 0;
+            }
+            throw new StoreException(doing, failure);
+        }
+    }
+
+    private Optional<Session> querySession(String sql, Object... parameters) {
+        return query("reading a session", sql, Rows::session, parameters).stream()
+                .findFirst();
     }
 }

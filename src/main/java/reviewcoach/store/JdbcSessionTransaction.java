@@ -103,6 +103,7 @@ final class JdbcSessionTransaction implements SessionTransaction {
     @Override
     public void deleteSession(long sessionId) {
         update("deleting deliveries", "DELETE FROM outbox WHERE session_id = ?", sessionId);
+        update("deleting posted messages", "DELETE FROM bot_messages WHERE session_id = ?", sessionId);
         update("deleting contributions", "DELETE FROM contributions WHERE session_id = ?", sessionId);
         update("deleting a session", "DELETE FROM sessions WHERE id = ?", sessionId);
     }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import reviewcoach.ReviewCoach;
+import reviewcoach.config.Policy;
 import reviewcoach.config.Settings;
 import reviewcoach.store.Database;
 import reviewcoach.store.JdbcSessionStore;
@@ -24,18 +25,25 @@ final class RunningService implements AutoCloseable {
     private final Path databaseFolder;
     private final FakeSlackApi slack;
     private final String summaryChannel;
+    private final Policy policy;
     private final SlackRequests requests = new SlackRequests(TestWorkspace.SIGNING_SECRET);
     private ReviewCoach service;
     private AppClient client;
 
-    private RunningService(Path databaseFolder, FakeSlackApi slack, String summaryChannel) {
+    private RunningService(Path databaseFolder, FakeSlackApi slack, String summaryChannel, Policy policy) {
         this.databaseFolder = databaseFolder;
         this.slack = slack;
         this.summaryChannel = summaryChannel;
+        this.policy = policy;
     }
 
     static RunningService start(Path databaseFolder, FakeSlackApi slack, String summaryChannel) throws Exception {
-        RunningService running = new RunningService(databaseFolder, slack, summaryChannel);
+        return start(databaseFolder, slack, summaryChannel, Policy.defaults());
+    }
+
+    static RunningService start(Path databaseFolder, FakeSlackApi slack, String summaryChannel, Policy policy)
+            throws Exception {
+        RunningService running = new RunningService(databaseFolder, slack, summaryChannel, policy);
         running.startService();
         return running;
     }
@@ -53,7 +61,8 @@ final class RunningService implements AutoCloseable {
                 null,
                 null,
                 summaryChannel,
-                slack.apiUrl());
+                slack.apiUrl(),
+                policy);
     }
 
     void startService() throws Exception {

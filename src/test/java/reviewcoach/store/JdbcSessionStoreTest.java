@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -22,6 +25,7 @@ import reviewcoach.dialogue.coaching.Concern;
 import reviewcoach.service.AlreadyHandled;
 import reviewcoach.service.Delivery;
 import reviewcoach.service.DeliveryKind;
+import reviewcoach.service.Retention;
 
 class JdbcSessionStoreTest {
 
@@ -155,6 +159,39 @@ class JdbcSessionStoreTest {
         assertEquals(Optional.empty(), store.find(session.id()));
         assertEquals(List.of(), store.contributions(session.id()));
         assertEquals(List.of(), outbox.dueHeads(NOW, 10));
+    }
+
+    @Test
+    void retentionDeletesOnlyFinishedSessionsOlderThanTheCutoff() {
+        Session old = openSession("100.1");
+        Session recent = openSession("100.2");
+        Session stillOpen = openSession("100.3");
+        store.inTransaction(tx -> {
+            tx.save(old.finishedAt(NOW.minus(Duration.ofDays(200))));
+            tx.save(recent.finishedAt(NOW.minus(Duration.ofDays(10))));
+            tx.addContribution(old.id(), new Contribution("200.1", Step.THOUGHT, "U2", "hm", null, NOW));
+            tx.claimEvent("EvOld", NOW.minus(Duration.ofDays(3)));
+            tx.claimEvent("EvNew", NOW);
+            return null;
+        });
+
+        int deleted = new Retention(store, 180, Clock.fixed(NOW, ZoneOffset.UTC)).purge();
+
+        assertEquals(1, deleted);
+        assertEquals(Optional.empty(), store.find(old.id()));
+        assertEquals(List.of(), store.contributions(old.id()));
+        assertTrue(store.find(recent.id()).isPresent());
+        assertTrue(store.find(stillOpen.id()).isPresent());
+        store.inTransaction(tx -> {
+            tx.claimEvent("EvOld", NOW);
+            return null;
+        });
+        assertThrows(
+                AlreadyHandled.class,
+                () -> store.inTransaction(tx -> {
+                    tx.claimEvent("EvNew", NOW);
+                    return null;
+                }));
     }
 
     @Test

@@ -19,6 +19,7 @@ public final class Notices {
                 + "• `/review` on its own opens a form for the review, where it was posted and its stars.\n"
                 + "• In the session's thread, reply with your lines. Type `next` to move on, `back` to go back,"
                 + " `done` to finish.\n"
+                + "• `/review delete` deletes a session you started (managers can delete any) and my messages for it.\n"
                 + "When you finish, a summary goes to your managers' channel.";
     }
 

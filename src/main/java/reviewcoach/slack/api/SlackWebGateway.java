@@ -14,6 +14,7 @@ import reviewcoach.dialogue.Contribution;
 import reviewcoach.dialogue.Session;
 import reviewcoach.dialogue.Step;
 import reviewcoach.service.DeliveryFailure;
+import reviewcoach.service.PostedMessage;
 import reviewcoach.service.SlackGateway;
 import reviewcoach.slack.render.SessionMessages;
 import reviewcoach.slack.render.SlackMessage;
@@ -51,8 +52,8 @@ public final class SlackWebGateway implements SlackGateway {
     }
 
     @Override
-    public void postPrompt(Session session, Step step) {
-        postInThread(session, SessionMessages.prompt(session, step));
+    public String postPrompt(Session session, Step step) {
+        return postInThread(session, SessionMessages.prompt(session, step));
     }
 
     @Override
@@ -69,8 +70,8 @@ public final class SlackWebGateway implements SlackGateway {
     }
 
     @Override
-    public void question(Session session, Contribution contribution) {
-        postInThread(session, SessionMessages.question(contribution));
+    public String question(Session session, Contribution contribution) {
+        return postInThread(session, SessionMessages.question(contribution));
     }
 
     @Override
@@ -90,18 +91,31 @@ public final class SlackWebGateway implements SlackGateway {
     }
 
     @Override
-    public void postSummary(String channel, ManagerSummary summary) {
+    public String postSummary(String channel, ManagerSummary summary) {
         SlackMessage message = SummaryMessage.render(summary);
-        SlackCalls.run(() -> methods.chatPostMessage(request -> request.channel(channel)
-                .text(message.text())
-                .blocks(message.blocks())
-                .unfurlLinks(false)
-                .unfurlMedia(false)));
+        return SlackCalls.run(() -> methods.chatPostMessage(request -> request.channel(channel)
+                        .text(message.text())
+                        .blocks(message.blocks())
+                        .unfurlLinks(false)
+                        .unfurlMedia(false)))
+                .getTs();
     }
 
     @Override
-    public void postClosingNote(Session session, String summaryChannel) {
-        postInThread(session, SessionMessages.closing(summaryChannel));
+    public String postClosingNote(Session session, String summaryChannel) {
+        return postInThread(session, SessionMessages.closing(summaryChannel));
+    }
+
+    @Override
+    public void deleteMessage(PostedMessage message) {
+        try {
+            SlackCalls.run(() -> methods.chatDelete(
+                    request -> request.channel(message.channel()).ts(message.messageId())));
+        } catch (DeliveryFailure failure) {
+            if (!failure.error().equals("message_not_found")) {
+                throw failure;
+            }
+        }
     }
 
     @Override
@@ -138,12 +152,13 @@ public final class SlackWebGateway implements SlackGateway {
                 () -> methods.viewsOpen(request -> request.triggerId(triggerId).view(view)));
     }
 
-    private void postInThread(Session session, SlackMessage message) {
-        SlackCalls.run(() -> methods.chatPostMessage(request -> request.channel(session.channel())
-                .threadTs(session.thread())
-                .text(message.text())
-                .blocks(message.blocks())
-                .unfurlLinks(false)
-                .unfurlMedia(false)));
+    private String postInThread(Session session, SlackMessage message) {
+        return SlackCalls.run(() -> methods.chatPostMessage(request -> request.channel(session.channel())
+                        .threadTs(session.thread())
+                        .text(message.text())
+                        .blocks(message.blocks())
+                        .unfurlLinks(false)
+                        .unfurlMedia(false)))
+                .getTs();
     }
 }
