@@ -16,6 +16,7 @@ import reviewcoach.config.SettingsException;
 import reviewcoach.dialogue.Dialogue;
 import reviewcoach.dialogue.coaching.CoachingRules;
 import reviewcoach.http.WebServer;
+import reviewcoach.service.ChannelPacer;
 import reviewcoach.service.Courier;
 import reviewcoach.service.DeliveryFailure;
 import reviewcoach.service.DeliverySender;
@@ -68,7 +69,8 @@ public final class ReviewCoach implements AutoCloseable {
         HikariDataSource dataSource =
                 Database.open(settings.databaseUrl(), settings.databaseUser(), settings.databasePassword());
         JdbcSessionStore store = new JdbcSessionStore(dataSource);
-        DeliverySender sender = new DeliverySender(store, gateway, settings.summaryChannel());
+        DeliverySender sender =
+                new DeliverySender(store, gateway, settings.summaryChannel(), ChannelPacer.slackDefault(), clock);
         Courier courier = new Courier(new JdbcOutbox(dataSource), sender, RetryPolicy.standard(), clock, 4);
         SessionService sessions = new SessionService(
                 store, new Dialogue(CoachingRules.standard()), clock, courier::wake, settings.policy());

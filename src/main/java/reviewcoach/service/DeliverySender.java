@@ -1,5 +1,7 @@
 package reviewcoach.service;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -21,14 +23,20 @@ public final class DeliverySender {
     private final SessionStore store;
     private final SlackGateway slack;
     private final String summaryChannel;
+    private final ChannelPacer pacer;
+    private final Clock clock;
 
     /**
      * @param summaryChannel where summaries go, or null for each session's own channel
+     * @param pacer keeps new messages per channel within Slack's pace
      */
-    public DeliverySender(SessionStore store, SlackGateway slack, String summaryChannel) {
+    public DeliverySender(
+            SessionStore store, SlackGateway slack, String summaryChannel, ChannelPacer pacer, Clock clock) {
         this.store = store;
         this.slack = slack;
         this.summaryChannel = summaryChannel;
+        this.pacer = pacer;
+        this.clock = clock;
     }
 
     public void send(Delivery delivery) {
@@ -37,6 +45,7 @@ public final class DeliverySender {
             return;
         }
         Session session = found.get();
+        awaitTurn(delivery, session);
         switch (delivery.kind()) {
             case OPEN_THREAD -> openThread(session);
             case PROMPT ->
@@ -54,6 +63,28 @@ public final class DeliverySender {
             case SUMMARY -> postSummary(session);
             case CLOSING_NOTE ->
                 remember(session, session.channel(), slack.postClosingNote(session, summaryChannelFor(session)));
+        }
+    }
+
+    /** New messages wait for their channel's turn; reactions and updates do not count against the pace. */
+    private void awaitTurn(Delivery delivery, Session session) {
+        String channel =
+                switch (delivery.kind()) {
+                    case OPEN_THREAD, PROMPT, QUESTION, CLOSING_NOTE -> session.channel();
+                    case SUMMARY -> summaryChannelFor(session);
+                    case ACKNOWLEDGE, REFRESH_ROOT -> null;
+                };
+        if (channel == null) {
+            return;
+        }
+        Duration wait = pacer.reserve(channel, clock.instant());
+        if (!wait.isZero()) {
+            try {
+                Thread.sleep(wait.toMillis());
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw DeliveryFailure.transientFailure("interrupted while pacing", interrupted);
+            }
         }
     }
 

@@ -113,6 +113,14 @@ class ReviewSessionEndToEndTest {
                 lastUpdate.jsonParam("blocks").toString());
         assertTrue(lastUpdate.jsonParam("blocks").toString().contains("This will kill our reputation"));
         assertEquals(1, summaries().size(), "one summary per session");
+        List<FakeSlackApi.Call> posts = slack.calls("chat.postMessage").stream()
+                .filter(call -> TestWorkspace.CHANNEL_ID.equals(call.param("channel")))
+                .toList();
+        for (int i = 0; i + 5 < posts.size(); i++) {
+            Duration sixPosts =
+                    Duration.between(posts.get(i).at(), posts.get(i + 5).at());
+            assertTrue(sixPosts.compareTo(Duration.ofMillis(900)) >= 0, "Slack's pace of one a second after a burst");
+        }
         assertTrue(slack.calls().stream()
                 .allMatch(call -> TestWorkspace.BOT_TOKEN.equals(call.token())
                         || call.method().startsWith(FakeSlackApi.RESPONSE_URL_METHOD_PREFIX)));
