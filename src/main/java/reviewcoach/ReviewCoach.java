@@ -6,8 +6,8 @@ import com.slack.api.bolt.App;
 import com.slack.api.methods.response.auth.AuthTestResponse;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Clock;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +23,7 @@ import reviewcoach.service.DeliverySender;
 import reviewcoach.service.Retention;
 import reviewcoach.service.RetryPolicy;
 import reviewcoach.service.SessionService;
+import reviewcoach.service.SlackHealth;
 import reviewcoach.slack.ReviewCoachApp;
 import reviewcoach.slack.api.SlackWebGateway;
 import reviewcoach.store.Database;
@@ -64,26 +65,31 @@ public final class ReviewCoach implements AutoCloseable {
         log.info("starting with {}", settings);
         Slack slack = Slack.getInstance(slackConfig(settings));
         SlackWebGateway gateway = new SlackWebGateway(slack, settings.botToken());
-        checkToken(gateway);
+        SlackHealth slackHealth = new SlackHealth();
+        boolean tokenChecked = checkToken(gateway, slackHealth, clock);
 
         HikariDataSource dataSource =
                 Database.open(settings.databaseUrl(), settings.databaseUser(), settings.databasePassword());
         JdbcSessionStore store = new JdbcSessionStore(dataSource);
         DeliverySender sender =
                 new DeliverySender(store, gateway, settings.summaryChannel(), ChannelPacer.slackDefault(), clock);
-        Courier courier = new Courier(new JdbcOutbox(dataSource), sender, RetryPolicy.standard(), clock, 4);
+        Courier courier = new Courier(new JdbcOutbox(dataSource), sender, RetryPolicy.standard(), clock, slackHealth);
         SessionService sessions = new SessionService(
                 store, new Dialogue(CoachingRules.standard()), clock, courier::wake, settings.policy());
-        ScheduledExecutorService chores = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        ScheduledThreadPoolExecutor chores = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "chores");
             thread.setDaemon(true);
             return thread;
         });
+        chores.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         App app = ReviewCoachApp.build(settings.signingSecret(), slack, sessions, gateway, settings.policy(), chores);
         app.start();
         courier.start();
         scheduleRetention(chores, new Retention(store, settings.policy().retentionDays(), clock));
-        WebServer web = WebServer.start(settings.port(), app, store::isHealthy);
+        if (!tokenChecked) {
+            recheckTokenUntilSlackAnswers(chores, gateway, slackHealth, clock);
+        }
+        WebServer web = WebServer.start(settings.port(), app, store::isHealthy, slackHealth);
         log.info("listening on port {}; Slack sends requests to /slack/events", web.port());
         return new ReviewCoach(dataSource, slack, courier, app, web, chores);
     }
@@ -132,18 +138,41 @@ public final class ReviewCoach implements AutoCloseable {
     /**
      * A token Slack refuses stops the start with a clear message; Slack being unreachable does not, because the
      * outbox keeps what is owed until Slack is back.
+     *
+     * @return true when Slack answered
      */
-    private static void checkToken(SlackWebGateway gateway) {
+    private static boolean checkToken(SlackWebGateway gateway, SlackHealth health, Clock clock) {
         try {
             AuthTestResponse identity = gateway.checkToken();
+            health.reachable(clock.instant());
             log.info("connected to workspace {} as bot user {}", identity.getTeamId(), identity.getUserId());
+            return true;
         } catch (DeliveryFailure failure) {
             if (failure.kind() == DeliveryFailure.Kind.PERMANENT) {
                 throw new SettingsException("SLACK_BOT_TOKEN was refused by Slack (" + failure.error() + "): copy the"
                         + " Bot User OAuth Token (xoxb-...) again from https://api.slack.com/apps > your app >"
                         + " OAuth & Permissions, and reinstall the app if it was removed");
             }
+            health.unreachable(failure.error(), clock.instant());
             log.warn("could not reach Slack to check the bot token ({}); starting anyway", failure.error());
+            return false;
         }
+    }
+
+    /** Asks Slack again every 30 seconds until it answers, so that /healthz and the logs tell when it is back. */
+    private static void recheckTokenUntilSlackAnswers(
+            ScheduledExecutorService chores, SlackWebGateway gateway, SlackHealth health, Clock clock) {
+        chores.schedule(
+                () -> {
+                    try {
+                        if (!checkToken(gateway, health, clock)) {
+                            recheckTokenUntilSlackAnswers(chores, gateway, health, clock);
+                        }
+                    } catch (SettingsException refused) {
+                        log.error("{}", refused.getMessage());
+                    }
+                },
+                30,
+                TimeUnit.SECONDS);
     }
 }

@@ -5,15 +5,21 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.function.BooleanSupplier;
+import reviewcoach.service.SlackHealth;
 
-/** {@code GET /healthz}: 200 while the database answers, 503 otherwise. */
+/**
+ * {@code GET /healthz}: 200 while the database answers, 503 otherwise; the body also says whether Slack answered
+ * lately (Slack being down does not make the service unhealthy: what it owes Slack waits in the outbox).
+ */
 final class HealthServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     private final transient BooleanSupplier databaseUp;
+    private final transient SlackHealth slack;
 
-    HealthServlet(BooleanSupplier databaseUp) {
+    HealthServlet(BooleanSupplier databaseUp, SlackHealth slack) {
         this.databaseUp = databaseUp;
+        this.slack = slack;
     }
 
     @Override
@@ -23,6 +29,21 @@ final class HealthServlet extends HttpServlet {
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Cache-Control", "no-store");
-        response.getWriter().write(up ? "{\"status\":\"ok\"}" : "{\"status\":\"database unavailable\"}");
+        StringBuilder body = new StringBuilder("{\"status\":\"")
+                .append(up ? "ok" : "database unavailable")
+                .append("\",\"database\":\"")
+                .append(up ? "ok" : "unavailable")
+                .append("\",\"slack\":\"")
+                .append(slack.state().name().toLowerCase(java.util.Locale.ROOT))
+                .append('"');
+        if (slack.lastError() != null) {
+            body.append(",\"slack_error\":\"")
+                    .append(slack.lastError().replaceAll("[^a-z0-9_ ]", ""))
+                    .append('"');
+        }
+        if (slack.since() != null) {
+            body.append(",\"slack_since\":\"").append(slack.since()).append('"');
+        }
+        response.getWriter().write(body.append('}').toString());
     }
 }

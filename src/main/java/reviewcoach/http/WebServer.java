@@ -11,6 +11,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import reviewcoach.service.SlackHealth;
 
 /**
  * The HTTP side: Slack's one endpoint {@code POST /slack/events}, {@code GET /healthz}, and JSON errors without stack
@@ -30,7 +31,7 @@ public final class WebServer implements AutoCloseable {
     }
 
     /** Starts serving on the port (0 for any free port). */
-    public static WebServer start(int port, App app, BooleanSupplier databaseUp) throws Exception {
+    public static WebServer start(int port, App app, BooleanSupplier databaseUp, SlackHealth slack) throws Exception {
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
         threads.setName("http");
         Server server = new Server(threads);
@@ -43,7 +44,7 @@ public final class WebServer implements AutoCloseable {
 
         ServletContextHandler context = new ServletContextHandler("/");
         context.addServlet(new ServletHolder("slack", new SlackAppServlet(app)), EVENTS_PATH);
-        context.addServlet(new ServletHolder("health", new HealthServlet(databaseUp)), "/healthz");
+        context.addServlet(new ServletHolder("health", new HealthServlet(databaseUp, slack)), "/healthz");
         context.setErrorHandler(new JsonErrorHandler());
         server.setErrorHandler(new JsonErrorHandler());
         server.setHandler(new GracefulHandler(context));

@@ -21,6 +21,9 @@ public final class Courier implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Courier.class);
     private static final int BATCH = 64;
+    /** Deliveries of different sessions sent at once; each session's own stay in order. */
+    private static final int WORKERS = 4;
+
     private static final Duration IDLE_CHECK = Duration.ofSeconds(5);
 
     private final Outbox outbox;
@@ -28,17 +31,19 @@ public final class Courier implements AutoCloseable {
     private final RetryPolicy retryPolicy;
     private final Clock clock;
     private final ExecutorService workers;
+    private final SlackHealth health;
     private final Thread loop;
     private final Object signal = new Object();
     private boolean workWaiting;
     private volatile boolean running = true;
 
-    public Courier(Outbox outbox, DeliverySender sender, RetryPolicy retryPolicy, Clock clock, int workers) {
+    public Courier(Outbox outbox, DeliverySender sender, RetryPolicy retryPolicy, Clock clock, SlackHealth health) {
+        this.health = health;
         this.outbox = outbox;
         this.sender = sender;
         this.retryPolicy = retryPolicy;
         this.clock = clock;
-        this.workers = Executors.newFixedThreadPool(workers, runnable -> {
+        this.workers = Executors.newFixedThreadPool(WORKERS, runnable -> {
             Thread thread = new Thread(runnable, "courier-worker");
             thread.setDaemon(true);
             return thread;
@@ -107,6 +112,7 @@ public final class Courier implements AutoCloseable {
         try {
             sender.send(delivery);
             outbox.markSent(delivery.id());
+            health.reachable(clock.instant());
         } catch (DeliveryFailure failure) {
             handleFailure(delivery, failure);
         } catch (RuntimeException failure) {
@@ -117,6 +123,11 @@ public final class Courier implements AutoCloseable {
     }
 
     private void handleFailure(Delivery delivery, DeliveryFailure failure) {
+        if (failure.kind() == DeliveryFailure.Kind.PERMANENT) {
+            health.reachable(clock.instant());
+        } else {
+            health.unreachable(failure.error(), clock.instant());
+        }
         Optional<Instant> retryAt = retryPolicy.nextAttempt(delivery.attempts(), failure, clock.instant());
         if (retryAt.isPresent()) {
             log.warn(

@@ -13,12 +13,12 @@ import java.sql.DriverManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import reviewcoach.ReviewCoach;
+import reviewcoach.config.Settings;
 import reviewcoach.config.SettingsException;
 import reviewcoach.testing.AppClient;
 import reviewcoach.testing.BlockAction;
@@ -213,23 +213,29 @@ class SlackEdgeEndToEndTest {
     }
 
     @Test
-    void slackBeingDownAtStartDoesNotStopTheService() throws Exception {
+    void slackBeingDownAtStartDoesNotStopTheServiceAndHealthSaysSo() throws Exception {
         slack.failAlways("auth.test", Failure.serverError(503));
+        Settings settings = service.settings();
+        Settings secondDatabase = new Settings(
+                settings.signingSecret(),
+                settings.botToken(),
+                0,
+                "jdbc:h2:file:" + folder.resolve("second").toAbsolutePath(),
+                null,
+                null,
+                null,
+                slack.apiUrl());
 
-        try (ReviewCoach second = ReviewCoach.start(
-                new reviewcoach.config.Settings(
-                        service.settings().signingSecret(),
-                        service.settings().botToken(),
-                        0,
-                        "jdbc:h2:file:" + folder.resolve("second").toAbsolutePath(),
-                        null,
-                        null,
-                        null,
-                        slack.apiUrl()),
-                Clock.systemUTC())) {
-            assertEquals(
-                    200, AppClient.onLocalPort(second.port()).get("/healthz").status());
+        try (ReviewCoach second = ReviewCoach.start(secondDatabase, Clock.systemUTC())) {
+            AppClient client = AppClient.onLocalPort(second.port());
+            AppClient.Reply health = client.get("/healthz");
+            assertEquals(200, health.status(), "the database answers, so the service is healthy");
+            assertEquals("unreachable", health.json().get("slack").asText(), health.body());
+            assertEquals("http_503", health.json().get("slack_error").asText(), health.body());
+
+            client.send(requests.slashCommand(SlashCommand.of("/review", "Rude staff.")));
+            slack.awaitCalls("chat.postMessage", 2, RunningService.WAIT);
+            assertEquals("reachable", client.get("/healthz").json().get("slack").asText());
         }
-        assertTrue(Map.of().isEmpty());
     }
 }
