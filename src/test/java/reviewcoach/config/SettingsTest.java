@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,6 +81,49 @@ class SettingsTest {
             assertTrue(refused.getMessage().startsWith(name), refused.getMessage());
             assertFalse(refused.getMessage().contains(TOKEN), "never prints a secret");
         });
+    }
+
+    @Test
+    void theExampleFileListsEverySettingTheAppReadsAndItsDefaultsStart() throws IOException {
+        String example = Files.readString(Path.of(".env.example"));
+        for (String name : List.of(
+                "SLACK_SIGNING_SECRET",
+                "SLACK_BOT_TOKEN",
+                "PORT",
+                "DATABASE_URL",
+                "DATABASE_USER",
+                "DATABASE_PASSWORD",
+                "SUMMARY_CHANNEL",
+                "MANAGERS",
+                "MAX_REVIEW_LENGTH",
+                "REDACT_PII",
+                "RETENTION_DAYS",
+                "LOG_LEVEL",
+                "SLACK_API_URL")) {
+            assertTrue(example.contains("\n" + name + "="), name + " is documented in .env.example");
+        }
+        Files.writeString(
+                directory.resolve(".env"),
+                example.replace("SLACK_SIGNING_SECRET=", "SLACK_SIGNING_SECRET=" + SECRET)
+                        .replace("SLACK_BOT_TOKEN=", "SLACK_BOT_TOKEN=" + TOKEN));
+
+        Settings settings = Settings.from(Map.of(), directory);
+
+        assertEquals(Settings.from(required(), Path.of("/nonexistent")), settings, "the example holds the defaults");
+    }
+
+    @Test
+    void readsThePolicySettings() {
+        Map<String, String> environment = required();
+        environment.put("MANAGERS", "U0BOSS, U0LEAD");
+        environment.put("REDACT_PII", "true");
+        environment.put("RETENTION_DAYS", "30");
+        environment.put("MAX_REVIEW_LENGTH", "5000");
+
+        Policy policy = Settings.from(environment, directory).policy();
+
+        assertEquals(new Policy(5000, true, 30, Set.of("U0BOSS", "U0LEAD")), policy);
+        assertTrue(policy.isManager("U0LEAD"));
     }
 
     @Test
