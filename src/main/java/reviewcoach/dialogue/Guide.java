@@ -30,21 +30,21 @@ public final class Guide {
             new StepGuide(
                     "What comes of those actions, for us? Notice how the result proves the thought.",
                     "The reviewer stays upset, the review stays up, and we feel worse."),
-            Step.NEW_THOUGHT,
-            new StepGuide(
-                    "The facts stay the same. What could you choose to think that you can believe today?"
-                            + " Small and true beats big and hollow.",
-                    "We're human, we did the best we knew, and there are ways we can serve people better."),
-            Step.NEW_FEELING,
-            new StepGuide("With that new thought, what do you feel? One word.", "Curious"),
-            Step.NEW_ACTION,
-            new StepGuide(
-                    "Feeling that way, what will you do?",
-                    "Ask the client, kindly, whether they'd be open to talking about it."),
             Step.NEW_RESULT,
             new StepGuide(
-                    "What is our result now? Notice how it proves the new thought.",
-                    "We learn what went wrong, and we know we handled it with care."),
+                    "Now the model we choose. The facts stay the same. What result do we want from here, for us?",
+                    "The reviewer feels heard, and we learn something we can use."),
+            Step.NEW_ACTION,
+            new StepGuide(
+                    "What would we do to get that result?",
+                    "Ask the client, kindly, whether they'd be open to talking about it."),
+            Step.NEW_FEELING,
+            new StepGuide("What would we need to feel to do that? One word.", "Curious"),
+            Step.NEW_THOUGHT,
+            new StepGuide(
+                    "What thought about the same facts would give us that feeling, and can we believe it today?"
+                            + " Small and true beats big and hollow.",
+                    "We're human, we did the best we knew, and there are ways we can serve people better."),
             Step.RESPONSE_PLAN,
             new StepGuide(
                     "How will we respond? A private conversation that asks permission first, a short public"

@@ -2,17 +2,20 @@ package reviewcoach.dialogue;
 
 import java.util.Optional;
 
-/** The steps of a session, in the order a team walks them: the model as it is, the intentional model, the plan. */
+/**
+ * The steps of a session, in the order a team walks them: the model as it is (C, T, F, A, R), the intentional model
+ * worked backwards from the result the team wants (R, A, F, T), and the response plan.
+ */
 public enum Step {
     CIRCUMSTANCE(Part.CURRENT, 'C', "Circumstance"),
     THOUGHT(Part.CURRENT, 'T', "Thought"),
     FEELING(Part.CURRENT, 'F', "Feeling"),
     ACTION(Part.CURRENT, 'A', "Action"),
     RESULT(Part.CURRENT, 'R', "Result"),
-    NEW_THOUGHT(Part.INTENTIONAL, 'T', "New thought"),
-    NEW_FEELING(Part.INTENTIONAL, 'F', "New feeling"),
+    NEW_RESULT(Part.INTENTIONAL, 'R', "Result we want"),
     NEW_ACTION(Part.INTENTIONAL, 'A', "New action"),
-    NEW_RESULT(Part.INTENTIONAL, 'R', "New result"),
+    NEW_FEELING(Part.INTENTIONAL, 'F', "New feeling"),
+    NEW_THOUGHT(Part.INTENTIONAL, 'T', "New thought"),
     RESPONSE_PLAN(Part.PLAN, 'P', "Response plan");
 
     /** Which of the three parts of the exercise a step belongs to. */

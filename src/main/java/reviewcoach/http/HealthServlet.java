@@ -38,7 +38,7 @@ final class HealthServlet extends HttpServlet {
                 .append('"');
         if (slack.lastError() != null) {
             body.append(",\"slack_error\":\"")
-                    .append(slack.lastError().replaceAll("[^a-z0-9_ ]", ""))
+                    .append(slack.lastError().replaceAll("[^A-Za-z0-9_ ]", ""))
                     .append('"');
         }
         if (slack.since() != null) {

@@ -59,7 +59,7 @@ class DialogueTest {
                 Arguments.of(
                         Step.RESULT,
                         new Input.Advance("U2", typed),
-                        Step.NEW_THOUGHT,
+                        Step.NEW_RESULT,
                         SessionStatus.OPEN,
                         Outcome.Moved.class),
                 Arguments.of(
@@ -132,7 +132,7 @@ class DialogueTest {
             session = dialogue.apply(session, new Input.Advance("U1", Optional.empty()), NOW)
                     .session();
         }
-        assertEquals("CTFARTFARP", letters.toString());
+        assertEquals("CTFARRAFTP", letters.toString());
         assertEquals(NOW, session.finishedAt());
     }
 
