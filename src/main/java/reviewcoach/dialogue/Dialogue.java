@@ -4,19 +4,27 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import reviewcoach.dialogue.coaching.CoachingRule;
 import reviewcoach.dialogue.coaching.CoachingRules;
 import reviewcoach.dialogue.coaching.Concern;
 
 /**
- * The session's rules: a pure function of (session, input, time) that says what the session becomes and what happened.
+ * The session's rules: a pure function of (session, its lines, input, time) that says what the session becomes and
+ * what happened.
  *
  * <p>Immutable and thread-safe.
  */
 public final class Dialogue {
 
+    /** A new thought rated below this is too big a jump for today; the coach offers stepping stones. */
+    public static final int BELIEVABLE = 5;
+
     private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\s.!?]+$");
+    private static final Pattern PICK = Pattern.compile("pick\\s*#?\\s*(\\d{1,3})");
+    private static final Pattern RATING =
+            Pattern.compile("(?:rating:?\\s*|i'?d say\\s*|we'?d say\\s*)?(\\d{1,2})\\s*(?:/\\s*10|out of 10)?");
 
     private final List<CoachingRule> rules;
 
@@ -26,18 +34,33 @@ public final class Dialogue {
 
     /**
      * Reads a line written in a session's thread: the words {@code next}, {@code back} and {@code done} alone move the
-     * session; anything else is a contribution to the current step.
+     * session, {@code pick N} picks a thought, a number from 1 to 10 on the new-thought step rates it; anything else
+     * is a contribution to the current step.
      */
-    public Input interpret(String author, String text, String messageId) {
-        String word = TRAILING_PUNCTUATION
+    public Input interpret(Session session, String author, String text, String messageId) {
+        String words = TRAILING_PUNCTUATION
                 .matcher(text.strip().toLowerCase(Locale.ROOT))
                 .replaceAll("");
-        return switch (word) {
-            case "next" -> new Input.Advance(author, Optional.empty());
-            case "back" -> new Input.GoBack(author, Optional.empty());
-            case "done", "finish" -> new Input.Finish(author);
-            default -> new Input.Contribute(author, text, messageId);
-        };
+        switch (words) {
+            case "next":
+                return new Input.Advance(author, Optional.empty());
+            case "back":
+                return new Input.GoBack(author, Optional.empty());
+            case "done":
+            case "finish":
+                return new Input.Finish(author);
+            default:
+                break;
+        }
+        Matcher pick = PICK.matcher(words);
+        if (pick.matches()) {
+            return new Input.Pick(author, Integer.parseInt(pick.group(1)));
+        }
+        Matcher rating = RATING.matcher(words);
+        if (session.step() == Step.NEW_THOUGHT && rating.matches()) {
+            return new Input.Rate(author, Integer.parseInt(rating.group(1)));
+        }
+        return new Input.Contribute(author, text, messageId);
     }
 
     /** What the coach thinks of a line written for a step: a concern, or empty when the line is fine. */
@@ -45,8 +68,17 @@ public final class Dialogue {
         return CoachingRules.review(rules, step, text);
     }
 
-    /** Applies one input to a session. */
-    public Transition apply(Session session, Input input, Instant now) {
+    /** True when applying the input needs the session's lines; for other inputs an empty list will do. */
+    public boolean needsLines(Input input) {
+        return input instanceof Input.Advance || input instanceof Input.Pick || input instanceof Input.Rate;
+    }
+
+    /**
+     * Applies one input to a session.
+     *
+     * @param lines the session's contributions so far, oldest first (see {@link #needsLines(Input)})
+     */
+    public Transition apply(Session session, List<Contribution> lines, Input input, Instant now) {
         if (session.status() == SessionStatus.OPENING) {
             return unchanged(session, Outcome.Reason.NOT_OPEN);
         }
@@ -56,11 +88,15 @@ public final class Dialogue {
         if (input instanceof Input.Contribute contribute) {
             return contribute(session, contribute, now);
         } else if (input instanceof Input.Advance advance) {
-            return advance(session, advance.from(), now);
+            return advance(session, lines, advance.from(), now);
         } else if (input instanceof Input.GoBack back) {
             return goBack(session, back.from());
         } else if (input instanceof Input.Finish) {
             return finish(session, now);
+        } else if (input instanceof Input.Pick pick) {
+            return Choices.pick(session, lines, pick.number(), now);
+        } else if (input instanceof Input.Rate rate) {
+            return Choices.rate(session, lines, rate.rating(), now);
         } else if (input instanceof Input.Revise revise) {
             return revise(session, revise, now);
         } else if (input instanceof Input.Withdraw withdraw) {
@@ -73,16 +109,26 @@ public final class Dialogue {
         Concern concern = assess(session.step(), input.text()).orElse(null);
         Contribution contribution =
                 new Contribution(input.messageId(), session.step(), input.author(), input.text(), concern, now);
-        return new Transition(session, new Outcome.Recorded(contribution));
+        Session after = session.step() == Step.NEW_THOUGHT && concern == null ? session.withoutRating() : session;
+        return new Transition(after, new Outcome.Recorded(contribution));
     }
 
-    private Transition advance(Session session, Optional<Step> from, Instant now) {
+    private Transition advance(Session session, List<Contribution> lines, Optional<Step> from, Instant now) {
         if (from.isPresent() && from.get() != session.step()) {
             return unchanged(session, Outcome.Reason.STALE_STEP);
         }
+        Optional<Transition> choiceFirst = Choices.beforeLeaving(session, lines);
+        if (choiceFirst.isPresent()) {
+            return choiceFirst.get();
+        }
+        return moveOn(Choices.withOnlyThoughtChosen(session, lines), now);
+    }
+
+    /** Moves to the next step, or finishes after the last. */
+    static Transition moveOn(Session session, Instant now) {
         Optional<Step> next = session.step().next();
         if (next.isEmpty()) {
-            return finish(session, now);
+            return new Transition(session.finishedAt(now), new Outcome.Finished(session.step()));
         }
         return new Transition(session.atStep(next.get()), new Outcome.Moved(session.step(), next.get()));
     }
@@ -113,7 +159,7 @@ public final class Dialogue {
         return new Transition(session, new Outcome.Revised(before, after));
     }
 
-    private static Transition unchanged(Session session, Outcome.Reason reason) {
+    static Transition unchanged(Session session, Outcome.Reason reason) {
         return new Transition(session, new Outcome.Unchanged(reason));
     }
 }

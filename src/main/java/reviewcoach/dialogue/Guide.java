@@ -77,6 +77,34 @@ public final class Guide {
         return "Please keep client names and details out of this thread.";
     }
 
+    /** Asks the team to pick one thought from several. */
+    public static String pickOne() {
+        return "That's a real list, and writing it down already takes some of its sting. Which one stings most?"
+                + " Press its button, or type pick and its number.";
+    }
+
+    /** Introduces the thought the feeling step is about. */
+    public static String thoughtInFocus() {
+        return "The thought that stings most";
+    }
+
+    /** Asks how believable a new thought is. */
+    public static String rateIt() {
+        return "How believable is this thought for us today, from 1 (not at all) to 10 (completely)? Press a number,"
+                + " or type it.";
+    }
+
+    /** After a low rating: smaller steps toward the new thought. */
+    public static String steppingStones(int rating) {
+        return "A " + rating + " out of 10 is an honest answer, and a thought we can't believe won't carry us."
+                + " Try a smaller step, for example:\n"
+                + "• I'm open to the idea that we can learn from this.\n"
+                + "• It's possible that this review isn't the whole story of our work.\n"
+                + "• We are human and did the best we knew how.\n"
+                + "• There are ways we can serve our clients better.\n"
+                + "Add the one that feels truer, then rate it again.";
+    }
+
     /** Said in the thread when the team finishes. */
     public static String closing() {
         return "That's the whole model. Thank you for working through it together.";

@@ -42,6 +42,20 @@ public sealed interface Input {
         }
     }
 
+    /** The team picks, by its number, the thought that stings most. */
+    record Pick(String actor, int number) implements Input {
+        public Pick {
+            Objects.requireNonNull(actor, "actor");
+        }
+    }
+
+    /** The team rates how believable its new thought is today, from 1 to 10. */
+    record Rate(String actor, int rating) implements Input {
+        public Rate {
+            Objects.requireNonNull(actor, "actor");
+        }
+    }
+
     /** A line that was already contributed, edited to new words. */
     record Revise(Contribution original, String newText) implements Input {
         public Revise {

@@ -1,6 +1,8 @@
 package reviewcoach.dialogue;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /** What came of an {@link Input}: the dialogue's decision, which the service records and then tells the team. */
 public sealed interface Outcome {
@@ -24,6 +26,43 @@ public sealed interface Outcome {
     record Finished(Step at) implements Outcome {
         public Finished {
             Objects.requireNonNull(at, "at");
+        }
+    }
+
+    /** The team has written several thoughts and should pick the one that stings most before moving on. */
+    record PickNeeded(List<Contribution> thoughts) implements Outcome {
+        public PickNeeded {
+            thoughts = List.copyOf(thoughts);
+        }
+    }
+
+    /** A thought was picked as the one that stings most; the session moved on when it was on the thought step. */
+    record Picked(Contribution thought, Optional<Step> movedTo) implements Outcome {
+        public Picked {
+            Objects.requireNonNull(thought, "thought");
+            Objects.requireNonNull(movedTo, "movedTo");
+        }
+    }
+
+    /** The team should rate how believable its new thought is before moving on. */
+    record RatingNeeded(Contribution newThought) implements Outcome {
+        public RatingNeeded {
+            Objects.requireNonNull(newThought, "newThought");
+        }
+    }
+
+    /**
+     * The new thought was rated; a believable one moves the session on, a hard-to-believe one keeps it here for a
+     * stepping-stone thought.
+     */
+    record Rated(Contribution newThought, int rating, Optional<Step> movedTo) implements Outcome {
+        public Rated {
+            Objects.requireNonNull(newThought, "newThought");
+            Objects.requireNonNull(movedTo, "movedTo");
+        }
+
+        public boolean believable() {
+            return movedTo.isPresent();
         }
     }
 
@@ -65,6 +104,10 @@ public sealed interface Outcome {
         /** "back" on the first step. */
         AT_FIRST_STEP,
         /** An edit that did not change the words. */
-        SAME_TEXT
+        SAME_TEXT,
+        /** "pick" with a number no thought has. */
+        NO_SUCH_THOUGHT,
+        /** A rating with no new thought to rate, or away from the new-thought step. */
+        NOTHING_TO_RATE
     }
 }

@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param status whether the session is opening, open or finished
  * @param startedAt when it was started
  * @param finishedAt when it was finished, or null
+ * @param chosenThought the message id of the thought the team picked as the one that stings most, or null
+ * @param believability how believable the team rated its new thought, 1 to 10, or null before they rated it
  */
 public record Session(
         long id,
@@ -28,7 +30,9 @@ public record Session(
         Step step,
         SessionStatus status,
         Instant startedAt,
-        Instant finishedAt) {
+        Instant finishedAt,
+        String chosenThought,
+        Integer believability) {
 
     public Session {
         Objects.requireNonNull(workspace, "workspace");
@@ -40,6 +44,9 @@ public record Session(
         Objects.requireNonNull(startedAt, "startedAt");
         if (status != SessionStatus.OPENING && thread == null) {
             throw new IllegalArgumentException("an open or finished session has a thread");
+        }
+        if (believability != null && (believability < 1 || believability > 10)) {
+            throw new IllegalArgumentException("believability is 1 to 10, got " + believability);
         }
         if (status == SessionStatus.FINISHED && finishedAt == null) {
             throw new IllegalArgumentException("a finished session knows when it finished");
@@ -54,17 +61,118 @@ public record Session(
         return Optional.ofNullable(thread);
     }
 
+    /** A new session, waiting for its thread. */
+    public static Session opening(
+            long id, String workspace, String channel, String starter, Review review, Instant startedAt) {
+        return new Session(
+                id,
+                workspace,
+                channel,
+                null,
+                starter,
+                review,
+                Step.first(),
+                SessionStatus.OPENING,
+                startedAt,
+                null,
+                null,
+                null);
+    }
+
     public Session atStep(Step newStep) {
-        return new Session(id, workspace, channel, thread, starter, review, newStep, status, startedAt, finishedAt);
+        return new Session(
+                id,
+                workspace,
+                channel,
+                thread,
+                starter,
+                review,
+                newStep,
+                status,
+                startedAt,
+                finishedAt,
+                chosenThought,
+                believability);
     }
 
     public Session finishedAt(Instant when) {
         return new Session(
-                id, workspace, channel, thread, starter, review, step, SessionStatus.FINISHED, startedAt, when);
+                id,
+                workspace,
+                channel,
+                thread,
+                starter,
+                review,
+                step,
+                SessionStatus.FINISHED,
+                startedAt,
+                when,
+                chosenThought,
+                believability);
     }
 
     public Session openedIn(String newThread) {
         return new Session(
-                id, workspace, channel, newThread, starter, review, step, SessionStatus.OPEN, startedAt, finishedAt);
+                id,
+                workspace,
+                channel,
+                newThread,
+                starter,
+                review,
+                step,
+                SessionStatus.OPEN,
+                startedAt,
+                finishedAt,
+                chosenThought,
+                believability);
+    }
+
+    public Session withChosenThought(String messageId) {
+        return new Session(
+                id,
+                workspace,
+                channel,
+                thread,
+                starter,
+                review,
+                step,
+                status,
+                startedAt,
+                finishedAt,
+                messageId,
+                believability);
+    }
+
+    /** A new thought was written: the old rating was about another thought. */
+    public Session withoutRating() {
+        return new Session(
+                id,
+                workspace,
+                channel,
+                thread,
+                starter,
+                review,
+                step,
+                status,
+                startedAt,
+                finishedAt,
+                chosenThought,
+                null);
+    }
+
+    public Session ratedBelievable(int rating) {
+        return new Session(
+                id,
+                workspace,
+                channel,
+                thread,
+                starter,
+                review,
+                step,
+                status,
+                startedAt,
+                finishedAt,
+                chosenThought,
+                rating);
     }
 }

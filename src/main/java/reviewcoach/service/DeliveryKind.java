@@ -10,6 +10,12 @@ public enum DeliveryKind {
     ACKNOWLEDGE,
     /** Reply to a questioned contribution, quoting what the coach questions (subject: its message id). */
     QUESTION,
+    /** Ask the team to pick the thought that stings most, listing the thoughts. */
+    PICK_PROMPT,
+    /** Ask the team how believable the new thought is (subject: its message id). */
+    RATING_PROMPT,
+    /** Offer smaller, more believable thoughts after a low rating (subject: the rating). */
+    STEPPING_STONES,
     /** Bring the opening message up to date: the step and the model so far. */
     REFRESH_ROOT,
     /** Post the manager summary. */

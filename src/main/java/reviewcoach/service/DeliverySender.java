@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reviewcoach.dialogue.Choices;
 import reviewcoach.dialogue.Contribution;
 import reviewcoach.dialogue.Session;
 import reviewcoach.dialogue.SessionStatus;
@@ -48,8 +49,20 @@ public final class DeliverySender {
         awaitTurn(delivery, session);
         switch (delivery.kind()) {
             case OPEN_THREAD -> openThread(session);
-            case PROMPT ->
-                remember(session, session.channel(), slack.postPrompt(session, Step.valueOf(delivery.subject())));
+            case PROMPT -> postPrompt(session, Step.valueOf(delivery.subject()));
+            case PICK_PROMPT ->
+                remember(
+                        session,
+                        session.channel(),
+                        slack.askToPick(session, Choices.thoughts(store.contributions(session.id()))));
+            case RATING_PROMPT ->
+                contribution(session, delivery.subject())
+                        .ifPresent(thought -> remember(session, session.channel(), slack.askRating(session, thought)));
+            case STEPPING_STONES ->
+                remember(
+                        session,
+                        session.channel(),
+                        slack.offerSteppingStones(session, Integer.parseInt(delivery.subject())));
             case ACKNOWLEDGE ->
                 contribution(session, delivery.subject())
                         .filter(contribution -> !contribution.isQuestioned())
@@ -70,7 +83,8 @@ public final class DeliverySender {
     private void awaitTurn(Delivery delivery, Session session) {
         String channel =
                 switch (delivery.kind()) {
-                    case OPEN_THREAD, PROMPT, QUESTION, CLOSING_NOTE -> session.channel();
+                    case OPEN_THREAD, PROMPT, QUESTION, CLOSING_NOTE, PICK_PROMPT, RATING_PROMPT, STEPPING_STONES ->
+                        session.channel();
                     case SUMMARY -> summaryChannelFor(session);
                     case ACKNOWLEDGE, REFRESH_ROOT -> null;
                 };
@@ -86,6 +100,14 @@ public final class DeliverySender {
                 throw DeliveryFailure.transientFailure("interrupted while pacing", interrupted);
             }
         }
+    }
+
+    private void postPrompt(Session session, Step step) {
+        Optional<Contribution> focus = Optional.empty();
+        if (step == Step.FEELING && session.chosenThought() != null) {
+            focus = contribution(session, session.chosenThought());
+        }
+        remember(session, session.channel(), slack.postPrompt(session, step, focus));
     }
 
     private void openThread(Session session) {

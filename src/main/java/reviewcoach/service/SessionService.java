@@ -70,7 +70,7 @@ public final class SessionService {
         Objects.requireNonNull(message.author(), "author");
         Objects.requireNonNull(message.text(), "text");
         return inSession(message, (tx, session) -> {
-            Input input = dialogue.interpret(message.author(), message.text(), message.messageId());
+            Input input = dialogue.interpret(session, message.author(), message.text(), message.messageId());
             return apply(tx, session, input);
         });
     }
@@ -91,21 +91,15 @@ public final class SessionService {
     }
 
     /**
-     * A button was pressed on a step's prompt.
+     * A button was pressed: a move (Next, Back, Finish, which know the step they belong to), a picked thought or a
+     * rating.
      *
-     * @param from the step whose prompt carried the button
      * @return what happened, or empty when the session no longer exists
      */
-    public Optional<Transition> onButton(long sessionId, String actor, Move move, Step from) {
-        Input input =
-                switch (move) {
-                    case NEXT -> new Input.Advance(actor, Optional.of(from));
-                    case BACK -> new Input.GoBack(actor, Optional.of(from));
-                    case FINISH -> new Input.Finish(actor);
-                };
+    public Optional<Transition> onButton(long sessionId, Input input) {
         Optional<Transition> transition =
                 store.inTransaction(tx -> tx.lock(sessionId).map(session -> {
-                    Transition result = dialogue.apply(session, input, clock.instant());
+                    Transition result = dialogue.apply(session, linesFor(session, input), input, clock.instant());
                     record(tx, session, result);
                     return result;
                 }));
@@ -169,8 +163,12 @@ public final class SessionService {
         }
     }
 
+    private List<Contribution> linesFor(Session session, Input input) {
+        return dialogue.needsLines(input) ? store.contributions(session.id()) : List.of();
+    }
+
     private Outcome apply(SessionTransaction tx, Session session, Input input) {
-        Transition transition = dialogue.apply(session, input, clock.instant());
+        Transition transition = dialogue.apply(session, linesFor(session, input), input, clock.instant());
         record(tx, session, transition);
         return transition.outcome();
     }
@@ -179,6 +177,9 @@ public final class SessionService {
         Session after = transition.session();
         long id = after.id();
         Instant now = clock.instant();
+        if (!after.equals(before)) {
+            tx.save(after);
+        }
         Outcome outcome = transition.outcome();
         if (outcome instanceof Outcome.Recorded recorded) {
             tx.addContribution(id, recorded.contribution());
@@ -188,14 +189,25 @@ public final class SessionService {
                     recorded.contribution().messageId(),
                     now);
         } else if (outcome instanceof Outcome.Moved moved) {
-            tx.save(after);
-            tx.enqueue(id, DeliveryKind.PROMPT, moved.to().name(), now);
-            tx.enqueue(id, DeliveryKind.REFRESH_ROOT, null, now);
+            owePrompt(tx, id, moved.to(), now);
         } else if (outcome instanceof Outcome.Finished) {
-            tx.save(after);
             tx.enqueue(id, DeliveryKind.REFRESH_ROOT, null, now);
             tx.enqueue(id, DeliveryKind.SUMMARY, null, now);
             tx.enqueue(id, DeliveryKind.CLOSING_NOTE, null, now);
+        } else if (outcome instanceof Outcome.PickNeeded) {
+            tx.enqueue(id, DeliveryKind.PICK_PROMPT, null, now);
+        } else if (outcome instanceof Outcome.Picked picked) {
+            picked.movedTo()
+                    .ifPresentOrElse(
+                            step -> owePrompt(tx, id, step, now),
+                            () -> tx.enqueue(id, DeliveryKind.REFRESH_ROOT, null, now));
+        } else if (outcome instanceof Outcome.RatingNeeded needed) {
+            tx.enqueue(id, DeliveryKind.RATING_PROMPT, needed.newThought().messageId(), now);
+        } else if (outcome instanceof Outcome.Rated rated) {
+            rated.movedTo()
+                    .ifPresentOrElse(
+                            step -> owePrompt(tx, id, step, now),
+                            () -> tx.enqueue(id, DeliveryKind.STEPPING_STONES, String.valueOf(rated.rating()), now));
         } else if (outcome instanceof Outcome.Revised revised) {
             tx.replaceContribution(id, revised.after());
             if (revised.verdictChanged()) {
@@ -204,6 +216,11 @@ public final class SessionService {
         } else if (outcome instanceof Outcome.Withdrawn withdrawn) {
             tx.removeContribution(id, withdrawn.removed().messageId());
         }
+    }
+
+    private static void owePrompt(SessionTransaction tx, long sessionId, Step step, Instant now) {
+        tx.enqueue(sessionId, DeliveryKind.PROMPT, step.name(), now);
+        tx.enqueue(sessionId, DeliveryKind.REFRESH_ROOT, null, now);
     }
 
     private static DeliveryKind verdictDelivery(Contribution contribution) {

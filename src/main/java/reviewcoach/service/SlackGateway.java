@@ -1,6 +1,7 @@
 package reviewcoach.service;
 
 import java.util.List;
+import java.util.Optional;
 import reviewcoach.dialogue.Contribution;
 import reviewcoach.dialogue.Session;
 import reviewcoach.dialogue.Step;
@@ -15,8 +16,21 @@ public interface SlackGateway {
     /** Posts the review and the opening words; returns the id of the message that becomes the thread. */
     String openThread(Session session);
 
-    /** Posts a step's prompt in the thread; returns the message id. */
-    String postPrompt(Session session, Step step);
+    /**
+     * Posts a step's prompt in the thread; returns the message id.
+     *
+     * @param focus a line the step is about (the thought that stings most, for the feeling), or empty
+     */
+    String postPrompt(Session session, Step step, Optional<Contribution> focus);
+
+    /** Lists the thoughts, numbered, and asks the team to pick the one that stings most; returns the message id. */
+    String askToPick(Session session, List<Contribution> thoughts);
+
+    /** Asks how believable the new thought is, 1 to 10; returns the message id. */
+    String askRating(Session session, Contribution newThought);
+
+    /** Offers smaller, more believable thoughts after a low rating; returns the message id. */
+    String offerSteppingStones(Session session, int rating);
 
     /** Marks an accepted line with a reaction. */
     void acknowledge(Session session, Contribution contribution);

@@ -64,8 +64,15 @@ public final class ReviewCoachApp {
 
         StepButtons buttons = new StepButtons(sessions);
         app.blockAction(
-                Pattern.compile(
-                        "^(" + SessionMessages.NEXT + "|" + SessionMessages.BACK + "|" + SessionMessages.FINISH + ")$"),
+                Pattern.compile("^("
+                        + String.join(
+                                "|",
+                                SessionMessages.NEXT,
+                                SessionMessages.BACK,
+                                SessionMessages.FINISH,
+                                SessionMessages.PICK,
+                                SessionMessages.RATE)
+                        + ")$"),
                 buttons::onPressed);
         return app;
     }

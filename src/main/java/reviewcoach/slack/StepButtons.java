@@ -10,16 +10,17 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reviewcoach.dialogue.Guide;
+import reviewcoach.dialogue.Input;
 import reviewcoach.dialogue.Outcome;
 import reviewcoach.dialogue.Step;
 import reviewcoach.dialogue.Transition;
-import reviewcoach.service.Move;
 import reviewcoach.service.SessionService;
 import reviewcoach.slack.render.SessionMessages;
 
 /**
- * Handles Next, Back and Finish on a step's prompt. The button carries the session and the step it belongs to, so two
- * people pressing Next at once move one step, and an old button says the team has moved on.
+ * Handles the session's buttons: Next, Back and Finish on a step's prompt, a picked thought, a rating. A move button
+ * carries the step it belongs to, so two people pressing Next at once move one step, and an old button says the team
+ * has moved on.
  */
 final class StepButtons {
 
@@ -31,16 +32,18 @@ final class StepButtons {
         this.sessions = sessions;
     }
 
-    /** What a button's value names: a session and the step whose prompt carried the button. */
-    record Target(long sessionId, Step step) {
+    /** What a button's value names: a session, and the step, thought number or rating the button stands for. */
+    record Target(long sessionId, String detail) {
         static Optional<Target> parse(String value) {
             if (value == null) {
                 return Optional.empty();
             }
             String[] parts = value.split(":", 2);
             try {
-                return Optional.of(new Target(Long.parseLong(parts[0]), Step.valueOf(parts[1])));
-            } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException malformed) {
+                return parts.length == 2 && !parts[1].isEmpty()
+                        ? Optional.of(new Target(Long.parseLong(parts[0]), parts[1]))
+                        : Optional.empty();
+            } catch (NumberFormatException malformed) {
                 return Optional.empty();
             }
         }
@@ -53,25 +56,32 @@ final class StepButtons {
             return context.ack();
         }
         BlockActionPayload.Action action = actions.get(0);
+        String actor = payload.getUser().getId();
         Optional<Target> target = Target.parse(action.getValue());
-        if (target.isEmpty()) {
+        Optional<Input> input = target.flatMap(found -> input(action.getActionId(), actor, found.detail()));
+        if (input.isEmpty() || actor == null) {
             return context.ack();
         }
-        Optional<Transition> transition = sessions.onButton(
-                target.get().sessionId(),
-                payload.getUser().getId(),
-                move(action.getActionId()),
-                target.get().step());
+        Optional<Transition> transition = sessions.onButton(target.get().sessionId(), input.get());
         explainIfNothingChanged(context, transition);
         return context.ack();
     }
 
-    private static Move move(String actionId) {
-        return switch (actionId) {
-            case SessionMessages.BACK -> Move.BACK;
-            case SessionMessages.FINISH -> Move.FINISH;
-            default -> Move.NEXT;
-        };
+    /** The input a button stands for, or empty when its value makes no sense for it. */
+    static Optional<Input> input(String actionId, String actor, String detail) {
+        try {
+            return Optional.of(
+                    switch (actionId) {
+                        case SessionMessages.NEXT -> new Input.Advance(actor, Optional.of(Step.valueOf(detail)));
+                        case SessionMessages.BACK -> new Input.GoBack(actor, Optional.of(Step.valueOf(detail)));
+                        case SessionMessages.FINISH -> new Input.Finish(actor);
+                        case SessionMessages.PICK -> new Input.Pick(actor, Integer.parseInt(detail));
+                        case SessionMessages.RATE -> new Input.Rate(actor, Integer.parseInt(detail));
+                        default -> throw new IllegalArgumentException("not a session button: " + actionId);
+                    });
+        } catch (IllegalArgumentException malformed) {
+            return Optional.empty();
+        }
     }
 
     private static void explainIfNothingChanged(ActionContext context, Optional<Transition> transition) {
@@ -83,6 +93,8 @@ final class StepButtons {
                 case STALE_STEP -> Guide.staleStep(transition.get().session().step());
                 case ALREADY_FINISHED -> Guide.alreadyFinished();
                 case AT_FIRST_STEP -> "This is the first step; there is nothing before it.";
+                case NO_SUCH_THOUGHT -> "That thought isn't on the list any more.";
+                case NOTHING_TO_RATE -> "There's no new thought to rate right now.";
                 default -> null;
             };
         }

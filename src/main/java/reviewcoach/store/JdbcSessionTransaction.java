@@ -67,8 +67,7 @@ final class JdbcSessionTransaction implements SessionTransaction {
             try (ResultSet keys = statement.getGeneratedKeys()) {
                 keys.next();
                 long id = keys.getLong(1);
-                return new Session(
-                        id, workspace, channel, null, starter, review, Step.first(), SessionStatus.OPENING, now, null);
+                return Session.opening(id, workspace, channel, starter, review, now);
             }
         } catch (SQLException failure) {
             throw new StoreException("creating a session", failure);
@@ -92,11 +91,14 @@ final class JdbcSessionTransaction implements SessionTransaction {
     public void save(Session session) {
         update(
                 "saving a session",
-                "UPDATE sessions SET thread = ?, step = ?, status = ?, finished_at = ? WHERE id = ?",
+                "UPDATE sessions SET thread = ?, step = ?, status = ?, finished_at = ?, chosen_thought = ?,"
+                        + " believability = ? WHERE id = ?",
                 session.thread(),
                 session.step().name(),
                 session.status().name(),
                 Rows.timestamp(session.finishedAt()),
+                session.chosenThought(),
+                session.believability(),
                 session.id());
     }
 

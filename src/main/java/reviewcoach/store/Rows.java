@@ -19,7 +19,7 @@ import reviewcoach.dialogue.coaching.Concern;
 final class Rows {
 
     static final String SESSION_COLUMNS = "id, workspace, channel, thread, starter, review_text, review_source,"
-            + " review_rating, step, status, started_at, finished_at";
+            + " review_rating, step, status, started_at, finished_at, chosen_thought, believability";
     static final String CONTRIBUTION_COLUMNS =
             "message_id, step, author, text, concern_quoted, concern_reason, written_at";
 
@@ -42,7 +42,14 @@ final class Rows {
                 Step.valueOf(row.getString("step")),
                 SessionStatus.valueOf(row.getString("status")),
                 instant(row.getTimestamp("started_at")),
-                instant(row.getTimestamp("finished_at")));
+                instant(row.getTimestamp("finished_at")),
+                row.getString("chosen_thought"),
+                nullableInt(row, "believability"));
+    }
+
+    private static Integer nullableInt(ResultSet row, String column) throws SQLException {
+        int value = row.getInt(column);
+        return row.wasNull() ? null : value;
     }
 
     static Contribution contribution(ResultSet row) throws SQLException {

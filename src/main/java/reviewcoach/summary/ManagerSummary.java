@@ -24,6 +24,8 @@ import reviewcoach.dialogue.Step;
  * @param startedAt when the session started
  * @param finishedAt when it finished
  * @param threadLink a link to the thread, or null when Slack could not give one
+ * @param chosenThought the thought the team picked as the one that stings most, or null
+ * @param believability how believable the team rated its new thought (1 to 10), or null
  */
 public record ManagerSummary(
         long sessionId,
@@ -33,7 +35,9 @@ public record ManagerSummary(
         List<String> participants,
         Instant startedAt,
         Instant finishedAt,
-        String threadLink) {
+        String threadLink,
+        String chosenThought,
+        Integer believability) {
 
     public ManagerSummary {
         Objects.requireNonNull(channel, "channel");
@@ -84,7 +88,13 @@ public record ManagerSummary(
                 new ArrayList<>(participants),
                 session.startedAt(),
                 session.finishedAt(),
-                threadLink);
+                threadLink,
+                contributions.stream()
+                        .filter(contribution -> contribution.messageId().equals(session.chosenThought()))
+                        .map(Contribution::text)
+                        .findFirst()
+                        .orElse(null),
+                session.believability());
     }
 
     public Duration duration() {

@@ -43,7 +43,9 @@ class DialogueTest {
                 step,
                 status,
                 NOW.minusSeconds(600),
-                status == SessionStatus.FINISHED ? NOW : null);
+                status == SessionStatus.FINISHED ? NOW : null,
+                null,
+                null);
     }
 
     static Stream<Arguments> moves() {
@@ -116,7 +118,7 @@ class DialogueTest {
     @MethodSource("moves")
     void movesThroughTheSteps(
             Step from, Input input, Step expectedStep, SessionStatus expectedStatus, Class<?> expectedOutcome) {
-        Transition transition = dialogue.apply(session(from, SessionStatus.OPEN), input, NOW);
+        Transition transition = dialogue.apply(session(from, SessionStatus.OPEN), List.of(), input, NOW);
 
         assertEquals(expectedStep, transition.session().step());
         assertEquals(expectedStatus, transition.session().status());
@@ -129,7 +131,7 @@ class DialogueTest {
         StringBuilder letters = new StringBuilder();
         while (!session.isFinished()) {
             letters.append(session.step().letter());
-            session = dialogue.apply(session, new Input.Advance("U1", Optional.empty()), NOW)
+            session = dialogue.apply(session, List.of(), new Input.Advance("U1", Optional.empty()), NOW)
                     .session();
         }
         assertEquals("CTFARRAFTP", letters.toString());
@@ -141,8 +143,8 @@ class DialogueTest {
         Session session = session(Step.THOUGHT, SessionStatus.OPEN);
         Input press = new Input.Advance("U1", Optional.of(Step.THOUGHT));
 
-        Session afterFirst = dialogue.apply(session, press, NOW).session();
-        Transition second = dialogue.apply(afterFirst, press, NOW);
+        Session afterFirst = dialogue.apply(session, List.of(), press, NOW).session();
+        Transition second = dialogue.apply(afterFirst, List.of(), press, NOW);
 
         assertEquals(Step.FEELING, second.session().step());
         assertEquals(new Outcome.Unchanged(Outcome.Reason.STALE_STEP), second.outcome());
@@ -152,6 +154,7 @@ class DialogueTest {
     void keepsAQuestionedContributionWithItsConcern() {
         Transition transition = dialogue.apply(
                 session(Step.CIRCUMSTANCE, SessionStatus.OPEN),
+                List.of(),
                 new Input.Contribute("U2", "The receptionist was rude", "200.1"),
                 NOW);
 
@@ -166,6 +169,7 @@ class DialogueTest {
     void acceptsACleanContribution() {
         Transition transition = dialogue.apply(
                 session(Step.CIRCUMSTANCE, SessionStatus.OPEN),
+                List.of(),
                 new Input.Contribute("U2", "The review says \"the wait was long\"", "200.1"),
                 NOW);
 
@@ -179,6 +183,7 @@ class DialogueTest {
 
         Transition transition = dialogue.apply(
                 session(Step.THOUGHT, SessionStatus.OPEN),
+                List.of(),
                 new Input.Revise(original, "The review says they were rude on the phone"),
                 NOW);
 
@@ -196,7 +201,7 @@ class DialogueTest {
                 new Input.GoBack("U1", Optional.empty()),
                 new Input.Finish("U1"),
                 new Input.Contribute("U1", "late", "300.1"))) {
-            Transition transition = dialogue.apply(finished, input, NOW);
+            Transition transition = dialogue.apply(finished, List.of(), input, NOW);
             assertEquals(new Outcome.Unchanged(Outcome.Reason.ALREADY_FINISHED), transition.outcome());
             assertEquals(finished, transition.session());
         }
@@ -204,9 +209,85 @@ class DialogueTest {
 
     @Test
     void anOpeningSessionTakesNothingYet() {
-        Transition transition =
-                dialogue.apply(session(Step.CIRCUMSTANCE, SessionStatus.OPENING), new Input.Finish("U1"), NOW);
+        Transition transition = dialogue.apply(
+                session(Step.CIRCUMSTANCE, SessionStatus.OPENING), List.of(), new Input.Finish("U1"), NOW);
         assertEquals(new Outcome.Unchanged(Outcome.Reason.NOT_OPEN), transition.outcome());
+    }
+
+    private static Contribution thought(String id, String text) {
+        return new Contribution(id, Step.THOUGHT, "U2", text, null, NOW);
+    }
+
+    @Test
+    void severalThoughtsAskForAPickBeforeMovingOnAndAPickMovesOn() {
+        Session atThought = session(Step.THOUGHT, SessionStatus.OPEN);
+        List<Contribution> thoughts = List.of(
+                thought("200.1", "This will kill our reputation"), thought("200.2", "They think we don't care"));
+
+        Transition asked = dialogue.apply(atThought, thoughts, new Input.Advance("U1", Optional.empty()), NOW);
+        assertEquals(new Outcome.PickNeeded(thoughts), asked.outcome());
+        assertEquals(Step.THOUGHT, asked.session().step());
+
+        Transition picked = dialogue.apply(atThought, thoughts, new Input.Pick("U1", 2), NOW);
+        assertEquals(new Outcome.Picked(thoughts.get(1), Optional.of(Step.FEELING)), picked.outcome());
+        assertEquals("200.2", picked.session().chosenThought());
+        assertEquals(Step.FEELING, picked.session().step());
+
+        assertEquals(
+                new Outcome.Unchanged(Outcome.Reason.NO_SUCH_THOUGHT),
+                dialogue.apply(atThought, thoughts, new Input.Pick("U1", 3), NOW)
+                        .outcome());
+    }
+
+    @Test
+    void aSingleThoughtIsTheOneThatStingsMost() {
+        List<Contribution> one = List.of(thought("200.1", "We failed her"));
+
+        Transition moved = dialogue.apply(
+                session(Step.THOUGHT, SessionStatus.OPEN), one, new Input.Advance("U1", Optional.empty()), NOW);
+
+        assertEquals(Step.FEELING, moved.session().step());
+        assertEquals("200.1", moved.session().chosenThought());
+    }
+
+    @Test
+    void aNewThoughtIsRatedBeforeThePlanAndALowRatingStaysForASteppingStone() {
+        Session atNewThought = session(Step.NEW_THOUGHT, SessionStatus.OPEN);
+        Contribution newThought =
+                new Contribution("300.1", Step.NEW_THOUGHT, "U2", "We can learn from this", null, NOW);
+        List<Contribution> lines = List.of(newThought);
+
+        Transition asked = dialogue.apply(atNewThought, lines, new Input.Advance("U1", Optional.empty()), NOW);
+        assertEquals(new Outcome.RatingNeeded(newThought), asked.outcome());
+
+        Transition low = dialogue.apply(atNewThought, lines, new Input.Rate("U1", 3), NOW);
+        assertEquals(new Outcome.Rated(newThought, 3, Optional.empty()), low.outcome());
+        assertEquals(Step.NEW_THOUGHT, low.session().step());
+        assertEquals(3, low.session().believability());
+
+        Transition rewritten = dialogue.apply(
+                low.session(), lines, new Input.Contribute("U3", "It's possible we can learn from this", "300.2"), NOW);
+        assertNull(rewritten.session().believability(), "a new thought needs its own rating");
+
+        Transition high = dialogue.apply(atNewThought, lines, new Input.Rate("U1", 8), NOW);
+        assertEquals(Step.RESPONSE_PLAN, high.session().step());
+        assertEquals(8, high.session().believability());
+        assertTrue(((Outcome.Rated) high.outcome()).believable());
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "7, NEW_THOUGHT, Rate",
+        "7/10, NEW_THOUGHT, Rate",
+        "8 out of 10, NEW_THOUGHT, Rate",
+        "7, CIRCUMSTANCE, Contribute",
+        "pick 2, THOUGHT, Pick",
+        "Pick #1, FEELING, Pick",
+        "pick the second one, THOUGHT, Contribute"
+    })
+    void readsPicksAndRatings(String text, Step step, String expected) {
+        Input input = dialogue.interpret(session(step, SessionStatus.OPEN), "U1", text, "300.1");
+        assertEquals(expected, input.getClass().getSimpleName());
     }
 
     @ParameterizedTest
@@ -224,7 +305,7 @@ class DialogueTest {
         "nextdoor neighbour, Contribute"
     })
     void readsTypedMovesOnlyWhenTheWordStandsAlone(String text, String expected) {
-        Input input = dialogue.interpret("U1", text, "300.1");
+        Input input = dialogue.interpret(session(Step.THOUGHT, SessionStatus.OPEN), "U1", text, "300.1");
         assertEquals(expected, input.getClass().getSimpleName());
     }
 
@@ -234,6 +315,8 @@ class DialogueTest {
         Contribution line = new Contribution("200.1", Step.THOUGHT, "U2", "old words", null, NOW);
         List<Input> oneOfEach = List.of(
                 new Input.Contribute("U1", "words", "300.1"),
+                new Input.Pick("U1", 1),
+                new Input.Rate("U1", 7),
                 new Input.Advance("U1", Optional.empty()),
                 new Input.GoBack("U1", Optional.empty()),
                 new Input.Finish("U1"),
@@ -243,8 +326,13 @@ class DialogueTest {
         Set<Class<?>> permitted =
                 Arrays.stream(Input.class.getPermittedSubclasses()).collect(Collectors.toSet());
         assertEquals(permitted, covered, "a new input type needs a case here and in Dialogue.apply");
+        Session atNewThought = session(Step.NEW_THOUGHT, SessionStatus.OPEN);
+        List<Contribution> lines =
+                List.of(line, new Contribution("200.2", Step.NEW_THOUGHT, "U2", "We care", null, NOW));
         for (Input input : oneOfEach) {
-            assertFalse(dialogue.apply(open, input, NOW).outcome() instanceof Outcome.Unchanged, input.toString());
+            Session state = input instanceof Input.Rate ? atNewThought : open;
+            assertFalse(
+                    dialogue.apply(state, lines, input, NOW).outcome() instanceof Outcome.Unchanged, input.toString());
         }
     }
 }

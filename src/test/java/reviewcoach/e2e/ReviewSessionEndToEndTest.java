@@ -76,7 +76,16 @@ class ReviewSessionEndToEndTest {
         flow.reply(BOB, "People will think we don't care");
         AppClient.Reply pressed = flow.press("step_next", flow.awaitPrompt(2), CARA, "next-1");
         assertEquals(200, pressed.status());
-        assertEquals("Step 3 of 10 · Feeling", SessionFlow.stepTitle(flow.awaitPrompt(3)));
+        FakeSlackApi.Call picker = awaitThreadReplyContaining(flow, "stings most");
+        String pickerBlocks = picker.jsonParam("blocks").toString();
+        assertTrue(pickerBlocks.contains("*1.* This will kill our reputation"), pickerBlocks);
+        assertTrue(pickerBlocks.contains("*2.* People will think we don't care"), pickerBlocks);
+        flow.pressButton("pick_thought", picker, 2, CARA, "pick");
+        FakeSlackApi.Call feeling = flow.awaitPrompt(3);
+        assertEquals("Step 3 of 10 · Feeling", SessionFlow.stepTitle(feeling));
+        assertTrue(
+                feeling.jsonParam("blocks").toString().contains("stings most: “People will think we don't care”"),
+                "the feeling is about the picked thought");
         flow.reply(TestWorkspace.USER_ID, "Defeated");
         flow.reply(BOB, "like they are being unfair to us");
         awaitThreadReplyContaining(flow, "unfair");
@@ -124,6 +133,35 @@ class ReviewSessionEndToEndTest {
         assertTrue(slack.calls().stream()
                 .allMatch(call -> TestWorkspace.BOT_TOKEN.equals(call.token())
                         || call.method().startsWith(FakeSlackApi.RESPONSE_URL_METHOD_PREFIX)));
+    }
+
+    @Test
+    void theTeamRatesItsNewThoughtAndALowRatingBringsSteppingStones() {
+        SessionFlow flow = new SessionFlow(service, slack).start("Two stars. Felt rushed.");
+        for (int step = 2; step <= 9; step++) {
+            flow.reply(BOB, "next");
+            flow.awaitPrompt(step);
+        }
+        assertEquals("Step 9 of 10 · New thought", SessionFlow.stepTitle(flow.awaitPrompt(9)));
+        flow.reply(BOB, "We are the best clinic in the state");
+        flow.reply(BOB, "next");
+        FakeSlackApi.Call rating = awaitThreadReplyContaining(flow, "How believable");
+        assertTrue(rating.jsonParam("blocks").toString().contains("rate_thought"));
+
+        flow.reply(CARA, "3");
+        FakeSlackApi.Call stones = awaitThreadReplyContaining(flow, "3 out of 10");
+        assertTrue(stones.param("text").contains("I'm open to the idea that"), stones.param("text"));
+        assertEquals(9, flow.prompts().size(), "a low rating stays on the new thought");
+
+        flow.reply(CARA, "It's possible that some clients felt rushed and we can slow down");
+        flow.reply(CARA, "next");
+        FakeSlackApi.Call second = awaitThreadReplyCount(flow, "How believable", 2);
+        flow.pressButton("rate_thought", second, 7, CARA, "rate");
+        assertEquals("Step 10 of 10 · Response plan", SessionFlow.stepTitle(flow.awaitPrompt(10)));
+
+        flow.reply(CARA, "done");
+        String summary = awaitSummary().jsonParam("blocks").toString();
+        assertTrue(summary.contains("7/10"), "the believability rating is kept: " + summary);
     }
 
     @Test
@@ -308,6 +346,21 @@ class ReviewSessionEndToEndTest {
             slack.awaitQuiet(Duration.ofMillis(20), RunningService.WAIT);
         }
         return summaries().get(0);
+    }
+
+    private FakeSlackApi.Call awaitThreadReplyCount(SessionFlow flow, String words, int count) {
+        long deadline = System.nanoTime() + RunningService.WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            List<FakeSlackApi.Call> matching = slack.calls("chat.postMessage").stream()
+                    .filter(call -> flow.thread().equals(call.param("thread_ts")))
+                    .filter(call -> call.param("text").contains(words))
+                    .toList();
+            if (matching.size() >= count) {
+                return matching.get(count - 1);
+            }
+            slack.awaitQuiet(Duration.ofMillis(20), RunningService.WAIT);
+        }
+        throw new AssertionError(count + " replies containing '" + words + "' expected: " + slack.calls());
     }
 
     private FakeSlackApi.Call awaitThreadReplyContaining(SessionFlow flow, String words) {

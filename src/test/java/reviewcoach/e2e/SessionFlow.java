@@ -103,6 +103,24 @@ final class SessionFlow {
         return service.client().send(requests.blockAction(action));
     }
 
+    /** Presses the n-th button (counting from 1) of an actions block in a message the bot posted. */
+    AppClient.Reply pressButton(
+            String actionId, FakeSlackApi.Call message, int number, String user, String responseId) {
+        String value = null;
+        for (JsonNode block : message.jsonParam("blocks")) {
+            if (block.get("type").asText().equals("actions")) {
+                value = block.get("elements").get(number - 1).get("value").asText();
+            }
+        }
+        BlockAction action = BlockAction.button(actionId, value)
+                .withUser(user, user.toLowerCase())
+                .withMessage("1700000000.000300", thread)
+                .withResponseUrl(slack.responseUrl(responseId));
+        AppClient.Reply reply = service.client().send(requests.blockAction(action));
+        assertEquals(200, reply.status(), reply.body());
+        return reply;
+    }
+
     static String userName(String id) {
         return id.equals(TestWorkspace.USER_ID) ? TestWorkspace.USER_NAME : id.toLowerCase();
     }

@@ -10,6 +10,7 @@ import com.slack.api.webhook.WebhookResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import reviewcoach.dialogue.Contribution;
 import reviewcoach.dialogue.Session;
 import reviewcoach.dialogue.Step;
@@ -52,8 +53,23 @@ public final class SlackWebGateway implements SlackGateway {
     }
 
     @Override
-    public String postPrompt(Session session, Step step) {
-        return postInThread(session, SessionMessages.prompt(session, step));
+    public String postPrompt(Session session, Step step, Optional<Contribution> focus) {
+        return postInThread(session, SessionMessages.prompt(session, step, focus));
+    }
+
+    @Override
+    public String askToPick(Session session, List<Contribution> thoughts) {
+        return postInThread(session, SessionMessages.picker(session, thoughts));
+    }
+
+    @Override
+    public String askRating(Session session, Contribution newThought) {
+        return postInThread(session, SessionMessages.rating(session, newThought));
+    }
+
+    @Override
+    public String offerSteppingStones(Session session, int rating) {
+        return postInThread(session, SessionMessages.steppingStones(rating));
     }
 
     @Override

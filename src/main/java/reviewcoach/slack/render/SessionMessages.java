@@ -10,8 +10,10 @@ import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.button;
 
 import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.element.BlockElement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import reviewcoach.dialogue.Contribution;
 import reviewcoach.dialogue.Guide;
@@ -26,9 +28,13 @@ public final class SessionMessages {
     public static final String NEXT = "step_next";
     public static final String BACK = "step_back";
     public static final String FINISH = "step_finish";
+    public static final String PICK = "pick_thought";
+    public static final String RATE = "rate_thought";
 
     private static final int MAX_REVIEW_SECTIONS = 12;
     private static final int MODEL_LINE_LIMIT = 280;
+    /** Slack allows 25 elements in an actions block. */
+    private static final int MAX_BUTTONS = 25;
 
     private SessionMessages() {}
 
@@ -48,11 +54,14 @@ public final class SessionMessages {
     }
 
     /** The prompt for a step, with the buttons that move the session. */
-    public static SlackMessage prompt(Session session, Step step) {
+    public static SlackMessage prompt(Session session, Step step, Optional<Contribution> focus) {
         Guide.StepGuide guide = Guide.forStep(step);
         String title = "*Step " + step.number() + " of " + Step.count() + " · " + step.title() + "*  ·  _"
                 + step.part().title() + "_";
-        String body = title + "\n" + guide.explanation() + "\n_Example: " + guide.example() + "_";
+        String about = focus.map(line -> "\n" + Guide.thoughtInFocus() + ": “"
+                        + SlackText.shorten(SlackText.escape(line.text()), MODEL_LINE_LIMIT) + "”")
+                .orElse("");
+        String body = title + about + "\n" + guide.explanation() + "\n_Example: " + guide.example() + "_";
         String value = session.id() + ":" + step.name();
         List<LayoutBlock> blocks = List.of(
                 section(s -> s.text(markdownText(body))),
@@ -69,6 +78,47 @@ public final class SessionMessages {
                                         .text(plainText("Finish now"))
                                         .value(value))))));
         return new SlackMessage("Step " + step.number() + ": " + step.title() + ". " + guide.explanation(), blocks);
+    }
+
+    /** The thoughts, numbered, with a button each to pick the one that stings most. */
+    public static SlackMessage picker(Session session, List<Contribution> thoughts) {
+        StringBuilder list = new StringBuilder(Guide.pickOne());
+        List<BlockElement> buttons = new ArrayList<>();
+        for (int i = 0; i < thoughts.size(); i++) {
+            int number = i + 1;
+            list.append("\n*")
+                    .append(number)
+                    .append(".* ")
+                    .append(SlackText.shorten(SlackText.escape(thoughts.get(i).text()), MODEL_LINE_LIMIT));
+            if (buttons.size() < MAX_BUTTONS) {
+                buttons.add(button(
+                        b -> b.actionId(PICK).text(plainText("Pick " + number)).value(session.id() + ":" + number)));
+            }
+        }
+        String text = SlackText.shorten(list.toString(), SlackText.SECTION_LIMIT);
+        return new SlackMessage(
+                Guide.pickOne(), List.of(section(s -> s.text(markdownText(text))), actions(a -> a.blockId("pick")
+                        .elements(buttons))));
+    }
+
+    /** Asks how believable the new thought is, with a button for each number from 1 to 10. */
+    public static SlackMessage rating(Session session, Contribution newThought) {
+        String text =
+                "“" + SlackText.shorten(SlackText.escape(newThought.text()), MODEL_LINE_LIMIT) + "”\n" + Guide.rateIt();
+        List<BlockElement> buttons = new ArrayList<>();
+        for (int rating = 1; rating <= 10; rating++) {
+            String label = String.valueOf(rating);
+            buttons.add(button(b -> b.actionId(RATE).text(plainText(label)).value(session.id() + ":" + label)));
+        }
+        return new SlackMessage(
+                Guide.rateIt(), List.of(section(s -> s.text(markdownText(text))), actions(a -> a.blockId("rate")
+                        .elements(buttons))));
+    }
+
+    /** Smaller steps after a low rating. */
+    public static SlackMessage steppingStones(int rating) {
+        String text = Guide.steppingStones(rating);
+        return new SlackMessage(text, List.of(section(s -> s.text(markdownText(text)))));
     }
 
     /** The coach's reply to a line it questions: the words it questions and why. */

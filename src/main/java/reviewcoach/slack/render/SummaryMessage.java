@@ -11,6 +11,7 @@ import com.slack.api.model.block.LayoutBlock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import reviewcoach.dialogue.Step;
 import reviewcoach.summary.ManagerSummary;
@@ -31,6 +32,11 @@ public final class SummaryMessage {
                 SlackText.shorten(SlackText.escape(summary.review().text()), EXCERPT_LIMIT));
         blocks.add(section(s -> s.text(markdownText(excerpt))));
         blocks.add(context(c -> c.elements(List.of(markdownText(facts(summary))))));
+        Optional<String> choices = choices(summary);
+        if (choices.isPresent()) {
+            String text = choices.get();
+            blocks.add(section(s -> s.text(markdownText(text))));
+        }
         boolean shortened = false;
         Step.Part part = null;
         for (ManagerSummary.StepLines step : summary.stepsWithLines()) {
@@ -59,6 +65,18 @@ public final class SummaryMessage {
         }
         String text = "Review worked through in <#" + summary.channel() + "> by " + people(summary);
         return new SlackMessage(text, blocks);
+    }
+
+    private static Optional<String> choices(ManagerSummary summary) {
+        List<String> lines = new ArrayList<>();
+        if (summary.chosenThought() != null) {
+            lines.add("*The thought that stung most:* “"
+                    + SlackText.shorten(SlackText.escape(summary.chosenThought()), 500) + "”");
+        }
+        if (summary.believability() != null) {
+            lines.add("*How believable the new thought is today:* " + summary.believability() + "/10");
+        }
+        return lines.isEmpty() ? Optional.empty() : Optional.of(String.join("\n", lines));
     }
 
     private static String stepText(ManagerSummary.StepLines step) {

@@ -1,8 +1,0 @@
-package reviewcoach.service;
-
-/** The ways a button moves a session. */
-public enum Move {
-    NEXT,
-    BACK,
-    FINISH
-}
