@@ -1,10 +1,19 @@
 package reviewcoach;
 
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reviewcoach.config.Settings;
 import reviewcoach.config.SettingsException;
+import reviewcoach.store.Database;
+import reviewcoach.terminal.Rehearsal;
 
 /** Starts Review Coach from the environment and {@code .env}, and stops it cleanly on SIGTERM. */
 public final class Main {
@@ -12,6 +21,15 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("rehearse")) {
+            rehearse();
+            return;
+        }
+        if (args.length > 0) {
+            System.err.println("review-coach: unknown argument '" + args[0] + "'. Run without arguments to start the"
+                    + " Slack app, or with 'rehearse' to practise in this terminal.");
+            System.exit(2);
+        }
         Settings settings;
         try {
             settings = Settings.load();
@@ -30,6 +48,26 @@ public final class Main {
             System.exit(2);
         } catch (Exception failure) {
             log.error("could not start: {}", failure.toString());
+            System.exit(1);
+        }
+    }
+
+    /** Runs the dialogue in this terminal, on the configured database, without Slack. */
+    private static void rehearse() {
+        Settings.DatabaseSettings database;
+        try {
+            database = Settings.databaseFrom(System.getenv(), Path.of("."));
+        } catch (SettingsException malformed) {
+            System.err.println("review-coach: " + malformed.getMessage());
+            System.exit(2);
+            return;
+        }
+        try (HikariDataSource dataSource = Database.open(database.url(), database.user(), database.password())) {
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+            new Rehearsal(dataSource, Clock.systemUTC(), out).run(in);
+        } catch (IOException | RuntimeException failure) {
+            System.err.println("review-coach: the rehearsal stopped: " + failure);
             System.exit(1);
         }
     }

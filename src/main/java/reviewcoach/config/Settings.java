@@ -65,6 +65,19 @@ public record Settings(
     private static final Pattern CHANNEL_ID = Pattern.compile("[CGD][A-Z0-9]{2,}");
     private static final String APP_PAGE = "https://api.slack.com/apps";
 
+    /** Where the database is: all that the terminal rehearsal needs. */
+    public record DatabaseSettings(String url, String user, String password) {}
+
+    /** Reads only the database settings (environment, then {@code .env}), for modes that do not talk to Slack. */
+    public static DatabaseSettings databaseFrom(Map<String, String> environment, Path dotenvDirectory) {
+        Map<String, String> merged = merge(environment, dotenvDirectory);
+        Function<String, String> source = name -> blankToNull(merged.get(name));
+        return new DatabaseSettings(
+                databaseUrl(source.apply("DATABASE_URL")),
+                source.apply("DATABASE_USER"),
+                source.apply("DATABASE_PASSWORD"));
+    }
+
     /** Reads the process environment, then {@code .env} in the working directory. */
     public static Settings load() {
         return from(System.getenv(), Path.of("."));
@@ -72,6 +85,11 @@ public record Settings(
 
     /** Reads the given environment, then {@code .env} in the given directory; the environment wins. */
     public static Settings from(Map<String, String> environment, Path dotenvDirectory) {
+        Map<String, String> merged = merge(environment, dotenvDirectory);
+        return from(name -> blankToNull(merged.get(name)));
+    }
+
+    private static Map<String, String> merge(Map<String, String> environment, Path dotenvDirectory) {
         Map<String, String> merged = new HashMap<>();
         Dotenv.configure()
                 .directory(dotenvDirectory.toString())
@@ -80,7 +98,7 @@ public record Settings(
                 .entries(Dotenv.Filter.DECLARED_IN_ENV_FILE)
                 .forEach(entry -> merged.put(entry.getKey(), entry.getValue()));
         environment.forEach(merged::put);
-        return from(name -> blankToNull(merged.get(name)));
+        return merged;
     }
 
     private static Settings from(Function<String, String> source) {

@@ -65,6 +65,10 @@ public final class SessionService {
         return new Review(PersonalDetails.mask(review.text()), review.source(), review.rating());
     }
 
+    public Optional<Session> find(long sessionId) {
+        return store.find(sessionId);
+    }
+
     /** A reply in a thread: a contribution or a typed move when the thread is a session's, else nothing. */
     public Optional<Outcome> onReply(ThreadMessage message) {
         Objects.requireNonNull(message.author(), "author");
