@@ -5,7 +5,11 @@ import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.methods.response.auth.AuthTestResponse;
 import com.zaxxer.hikari.HikariDataSource;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reviewcoach.config.Settings;
@@ -32,6 +36,9 @@ public final class ReviewCoach implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ReviewCoach.class);
 
+    /** How long an instance holds a delivery it sends: far longer than Slack's time-outs for one delivery's calls. */
+    private static final Duration CLAIM_LEASE = Duration.ofMinutes(2);
+
     private final HikariDataSource dataSource;
     private final Slack slack;
     private final Courier courier;
@@ -57,14 +64,16 @@ public final class ReviewCoach implements AutoCloseable {
                 Database.open(settings.databaseUrl(), settings.databaseUser(), settings.databasePassword());
         JdbcSessionStore store = new JdbcSessionStore(dataSource);
         DeliverySender sender = new DeliverySender(store, gateway, settings.summaryChannel());
-        Courier courier = new Courier(new JdbcOutbox(dataSource), sender, RetryPolicy.standard(), clock, 4);
+        JdbcOutbox outbox = new JdbcOutbox(dataSource, courierName(settings), CLAIM_LEASE);
+        Courier courier = new Courier(outbox, sender, RetryPolicy.standard(), clock, 4);
         SessionService sessions =
                 new SessionService(store, new Dialogue(CoachingRules.standard()), clock, courier::wake);
         App app = ReviewCoachApp.build(settings.signingSecret(), slack, sessions, gateway);
         app.start();
-        courier.start();
         WebServer web = WebServer.start(settings.port(), app, store::isHealthy);
+        courier.start(); // after the port is ours: no other live instance has this courier's name
         log.info("listening on port {}; Slack sends requests to /slack/events", web.port());
+        log.info("sending what the database owes Slack as courier {}", outbox.courier());
         return new ReviewCoach(dataSource, slack, courier, app, web);
     }
 
@@ -81,6 +90,22 @@ public final class ReviewCoach implements AutoCloseable {
         dataSource.close();
         slack.close();
         log.info("stopped");
+    }
+
+    /**
+     * The name this instance's courier claims deliveries under: host and port, so that an instance restarted on the
+     * same host and port takes back at once what it was sending when it was killed, while instances on other hosts or
+     * ports never touch each other's claims. With a port chosen at random (0), the name is made unique instead.
+     */
+    static String courierName(Settings settings) {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException unnamed) {
+            host = "localhost";
+        }
+        String port = settings.port() == 0 ? "any-" + UUID.randomUUID() : String.valueOf(settings.port());
+        return host + ":" + port;
     }
 
     private static SlackConfig slackConfig(Settings settings) {
