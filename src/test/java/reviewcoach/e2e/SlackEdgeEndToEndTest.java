@@ -111,7 +111,7 @@ class SlackEdgeEndToEndTest {
 
         service.makeDatabaseUnreachable();
 
-        // Waits out the pool's connection time-out: PostgreSQL refuses new connections only after HikariCP tries.
+        // The answer may wait for the pool's 10-second connection time-out before it says 503.
         AppClient.Reply unhealthy =
                 new AppClient(URI.create("http://127.0.0.1:" + service.port()), Duration.ofSeconds(30)).get("/healthz");
         assertEquals(503, unhealthy.status());
