@@ -3,6 +3,6 @@
 -- when a courier stops without settling a delivery, another takes it over once the lease has run out.
 -- Portable SQL: runs on H2 and PostgreSQL alike.
 
-ALTER TABLE outbox ADD COLUMN claimed_by VARCHAR(200);
+ALTER TABLE outbox ADD COLUMN claimed_by VARCHAR(300);
 
 ALTER TABLE outbox ADD COLUMN claimed_until TIMESTAMP WITH TIME ZONE;

@@ -48,21 +48,21 @@ final class RunningService implements AutoCloseable {
     static RunningService start(Path databaseFolder, FakeSlackApi slack, String summaryChannel) throws Exception {
         TestDatabase database = TestDatabase.create(databaseFolder);
         SlackRequests requests = new SlackRequests(TestWorkspace.SIGNING_SECRET);
-        return start(new RunningService(database, true, slack, summaryChannel, requests), database);
+        return new RunningService(database, true, slack, summaryChannel, requests).started();
     }
 
     /** Starts one more instance on a database and signer shared with others, as several instances behind a balancer. */
     static RunningService startAnother(
             TestDatabase database, FakeSlackApi slack, String summaryChannel, SlackRequests requests) throws Exception {
-        return start(new RunningService(database, false, slack, summaryChannel, requests), database);
+        return new RunningService(database, false, slack, summaryChannel, requests).started();
     }
 
-    private static RunningService start(RunningService running, TestDatabase database) throws Exception {
+    private RunningService started() throws Exception {
         try {
-            running.startService();
-            return running;
+            startService();
+            return this;
         } catch (Exception | Error failure) {
-            if (running.ownsDatabase) {
+            if (ownsDatabase) {
                 database.close();
             }
             throw failure;
