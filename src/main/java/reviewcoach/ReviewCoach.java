@@ -5,7 +5,11 @@ import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.methods.response.auth.AuthTestResponse;
 import com.zaxxer.hikari.HikariDataSource;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +41,9 @@ import reviewcoach.store.JdbcSessionStore;
 public final class ReviewCoach implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ReviewCoach.class);
+
+    /** How long an instance holds a delivery it sends: far longer than Slack's time-outs for one delivery's calls. */
+    private static final Duration CLAIM_LEASE = Duration.ofMinutes(2);
 
     private final HikariDataSource dataSource;
     private final Slack slack;
@@ -73,7 +80,8 @@ public final class ReviewCoach implements AutoCloseable {
         JdbcSessionStore store = new JdbcSessionStore(dataSource);
         DeliverySender sender =
                 new DeliverySender(store, gateway, settings.summaryChannel(), ChannelPacer.slackDefault(), clock);
-        Courier courier = new Courier(new JdbcOutbox(dataSource), sender, RetryPolicy.standard(), clock, slackHealth);
+        JdbcOutbox outbox = new JdbcOutbox(dataSource, courierName(settings), CLAIM_LEASE);
+        Courier courier = new Courier(outbox, sender, RetryPolicy.standard(), clock, slackHealth);
         SessionService sessions = new SessionService(
                 store, new Dialogue(CoachingRules.standard()), clock, courier::wake, settings.policy());
         ScheduledThreadPoolExecutor chores = new ScheduledThreadPoolExecutor(1, runnable -> {
@@ -84,13 +92,14 @@ public final class ReviewCoach implements AutoCloseable {
         chores.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         App app = ReviewCoachApp.build(settings.signingSecret(), slack, sessions, gateway, settings.policy(), chores);
         app.start();
-        courier.start();
         scheduleRetention(chores, new Retention(store, settings.policy().retentionDays(), clock));
         if (!tokenChecked) {
             recheckTokenUntilSlackAnswers(chores, gateway, slackHealth, clock);
         }
         WebServer web = WebServer.start(settings.port(), app, store::isHealthy, slackHealth);
+        courier.start(); // after the port is ours: no other live instance has this courier's name
         log.info("listening on port {}; Slack sends requests to /slack/events", web.port());
+        log.info("sending what the database owes Slack as courier {}", outbox.courier());
         return new ReviewCoach(dataSource, slack, courier, app, web, chores);
     }
 
@@ -124,6 +133,22 @@ public final class ReviewCoach implements AutoCloseable {
                 1,
                 TimeUnit.DAYS.toMinutes(1),
                 TimeUnit.MINUTES);
+    }
+
+    /**
+     * The name this instance's courier claims deliveries under: host and port, so that an instance restarted on the
+     * same host and port takes back at once what it was sending when it was killed, while instances on other hosts or
+     * ports never touch each other's claims. With a port chosen at random (0), the name is made unique instead.
+     */
+    static String courierName(Settings settings) {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException unnamed) {
+            host = "localhost";
+        }
+        String port = settings.port() == 0 ? "any-" + UUID.randomUUID() : String.valueOf(settings.port());
+        return host + ":" + port;
     }
 
     private static SlackConfig slackConfig(Settings settings) {

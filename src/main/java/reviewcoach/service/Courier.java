@@ -14,13 +14,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Drains the outbox: sends what is due, oldest first and one at a time per session, retries what failed when the
- * {@link RetryPolicy} says, and resumes whatever was pending when the service last stopped. Thread-safe.
+ * Drains the outbox: claims what is due, sends it oldest first and one at a time per session, retries what failed when
+ * the {@link RetryPolicy} says, and resumes whatever was pending when the service last stopped. Couriers of several
+ * instances may share one outbox; its claims keep them from sending the same delivery. Thread-safe.
  */
 public final class Courier implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Courier.class);
-    private static final int BATCH = 64;
     /** Deliveries of different sessions sent at once; each session's own stay in order. */
     private static final int WORKERS = 4;
 
@@ -52,7 +52,12 @@ public final class Courier implements AutoCloseable {
         this.loop.setDaemon(true);
     }
 
+    /** Takes back what this courier was sending when it last stopped, then starts sending. */
     public void start() {
+        int resumed = outbox.releaseClaims();
+        if (resumed > 0) {
+            log.info("resuming {} deliveries that were being sent when the service stopped", resumed);
+        }
         loop.start();
     }
 
@@ -81,7 +86,8 @@ public final class Courier implements AutoCloseable {
     private void run() {
         while (running) {
             try {
-                List<Delivery> due = outbox.dueHeads(clock.instant(), BATCH);
+                // No more than the workers can start at once: a claim's lease runs from the moment it is taken.
+                List<Delivery> due = outbox.claimDue(clock.instant(), WORKERS);
                 if (due.isEmpty()) {
                     sleepUntilWorkOrDue();
                 } else {
@@ -111,7 +117,7 @@ public final class Courier implements AutoCloseable {
     private void deliver(Delivery delivery) {
         try {
             sender.send(delivery);
-            outbox.markSent(delivery.id());
+            warnIfTakenOver(delivery, outbox.markSent(delivery.id()));
             health.reachable(clock.instant());
         } catch (DeliveryFailure failure) {
             handleFailure(delivery, failure);
@@ -137,7 +143,7 @@ public final class Courier implements AutoCloseable {
                     delivery.kind(),
                     failure.error(),
                     retryAt.get());
-            outbox.retryLater(delivery.id(), retryAt.get(), failure.error());
+            warnIfTakenOver(delivery, outbox.retryLater(delivery.id(), retryAt.get(), failure.error()));
         } else {
             log.error(
                     "session={} delivery={} kind={} failed ({}), giving up after {} attempts",
@@ -146,7 +152,18 @@ public final class Courier implements AutoCloseable {
                     delivery.kind(),
                     failure.error(),
                     delivery.attempts() + 1);
-            outbox.markFailed(delivery.id(), failure.error());
+            warnIfTakenOver(delivery, outbox.markFailed(delivery.id(), failure.error()));
+        }
+    }
+
+    private static void warnIfTakenOver(Delivery delivery, boolean settled) {
+        if (!settled) {
+            log.warn(
+                    "session={} delivery={} kind={} took longer than its claim; another instance took it over and may"
+                            + " send it again",
+                    delivery.sessionId(),
+                    delivery.id(),
+                    delivery.kind());
         }
     }
 

@@ -4,18 +4,42 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** The persistent queue of messages owed to Slack; what is written here survives a crash. Thread-safe. */
+/**
+ * The persistent queue of messages owed to Slack; what is written here survives a crash. Several couriers (one per
+ * service instance) may drain one outbox: each holds a claim on what it sends, so every delivery goes to one courier at
+ * a time, and a session's deliveries go out one after another, oldest first. Thread-safe.
+ */
 public interface Outbox {
 
-    /** For each session with pending deliveries, its oldest one, when that one is due by {@code now}. */
-    List<Delivery> dueHeads(Instant now, int limit);
+    /**
+     * Claims what this courier should send now: for each session with nothing being sent, its oldest pending delivery
+     * when it is due by {@code now}, or the one whose claim ran out because its courier stopped. A claimed delivery
+     * stays this courier's until it is settled ({@link #markSent}, {@link #retryLater}, {@link #markFailed}) or its
+     * claim runs out.
+     */
+    List<Delivery> claimDue(Instant now, int limit);
 
-    /** When the next pending delivery is due, if any is pending. */
+    /**
+     * Gives back what this courier had claimed when it last stopped, so that a restart resumes it at once instead of
+     * waiting for the claims to run out; an interrupted delivery counts as a failed attempt.
+     *
+     * @return how many deliveries were given back
+     */
+    int releaseClaims();
+
+    /** When the oldest delivery of some session is next due, or its claim runs out, if any is pending or being sent. */
     Optional<Instant> nextDue();
 
-    void markSent(long deliveryId);
+    /**
+     * Settles a claimed delivery as sent.
+     *
+     * @return false when this courier's claim had run out and another courier took the delivery over
+     */
+    boolean markSent(long deliveryId);
 
-    void retryLater(long deliveryId, Instant notBefore, String error);
+    /** Settles a claimed delivery as pending again from {@code notBefore}; false as for {@link #markSent}. */
+    boolean retryLater(long deliveryId, Instant notBefore, String error);
 
-    void markFailed(long deliveryId, String error);
+    /** Settles a claimed delivery as given up; false as for {@link #markSent}. */
+    boolean markFailed(long deliveryId, String error);
 }

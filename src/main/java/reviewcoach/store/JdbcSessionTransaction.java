@@ -33,7 +33,7 @@ final class JdbcSessionTransaction implements SessionTransaction {
         try (PreparedStatement statement =
                 connection.prepareStatement("INSERT INTO processed_events (event_id, handled_at) VALUES (?, ?)")) {
             statement.setString(1, eventId);
-            statement.setTimestamp(2, Rows.timestamp(now));
+            statement.setObject(2, Rows.timestamp(now));
             statement.executeUpdate();
         } catch (SQLException failure) {
             if (DUPLICATE_KEY.equals(failure.getSQLState())) {
@@ -62,7 +62,7 @@ final class JdbcSessionTransaction implements SessionTransaction {
             statement.setString(7, Step.first().name());
             statement.setString(8, SessionStatus.OPENING.name());
             statement.setString(9, noticeUrl);
-            statement.setTimestamp(10, Rows.timestamp(now));
+            statement.setObject(10, Rows.timestamp(now));
             statement.executeUpdate();
             try (ResultSet keys = statement.getGeneratedKeys()) {
                 keys.next();

@@ -5,8 +5,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import reviewcoach.dialogue.Contribution;
 import reviewcoach.dialogue.Review;
@@ -41,8 +42,8 @@ final class Rows {
                 review,
                 Step.valueOf(row.getString("step")),
                 SessionStatus.valueOf(row.getString("status")),
-                instant(row.getTimestamp("started_at")),
-                instant(row.getTimestamp("finished_at")),
+                instant(row, "started_at"),
+                instant(row, "finished_at"),
                 row.getString("chosen_thought"),
                 nullableInt(row, "believability"));
     }
@@ -61,7 +62,7 @@ final class Rows {
                 row.getString("author"),
                 row.getString("text"),
                 concern,
-                instant(row.getTimestamp("written_at")));
+                instant(row, "written_at"));
     }
 
     static String quotedJson(Concern concern) {
@@ -79,12 +80,18 @@ final class Rows {
         return concern == null ? null : concern.reason();
     }
 
-    static Timestamp timestamp(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
+    /**
+     * An instant as a value for a {@code TIMESTAMP WITH TIME ZONE} column. {@code OffsetDateTime} is the type JDBC 4.2
+     * maps to it on H2 and PostgreSQL alike; {@code java.sql.Timestamp} would pass through the JVM's time zone.
+     */
+    static OffsetDateTime timestamp(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
+    /** A {@code TIMESTAMP WITH TIME ZONE} column as an instant, or null. */
+    static Instant instant(ResultSet row, String column) throws SQLException {
+        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
     }
 
     private static List<String> quoted(String json) {

@@ -43,7 +43,7 @@ public final class Rehearsal {
 
     public Rehearsal(DataSource dataSource, Clock clock, PrintStream out) {
         JdbcSessionStore store = new JdbcSessionStore(dataSource);
-        this.outbox = new JdbcOutbox(dataSource);
+        this.outbox = new JdbcOutbox(dataSource, "rehearsal-" + UUID.randomUUID(), Duration.ofMinutes(2));
         this.sender =
                 new DeliverySender(store, new TerminalGateway(out), CHANNEL, new ChannelPacer(1, Duration.ZERO), clock);
         this.sessions =
@@ -99,7 +99,7 @@ public final class Rehearsal {
     /** Says everything the session owes, in order, before reading the next line. */
     private void deliverOwed() {
         List<Delivery> due;
-        while (!(due = outbox.dueHeads(clock.instant(), 16)).isEmpty()) {
+        while (!(due = outbox.claimDue(clock.instant(), 16)).isEmpty()) {
             for (Delivery delivery : due) {
                 sender.send(delivery);
                 outbox.markSent(delivery.id());

@@ -20,6 +20,7 @@ import reviewcoach.testing.FakeSlackApi;
 import reviewcoach.testing.MessageEvents;
 import reviewcoach.testing.SlackRequests;
 import reviewcoach.testing.SlashCommand;
+import reviewcoach.testing.TestDatabase;
 import reviewcoach.testing.TestWorkspace;
 
 /** The service as a real process: what it says without settings, and what survives SIGKILL and SIGTERM. */
@@ -31,12 +32,14 @@ class ProcessEndToEndTest {
     Path folder;
 
     private FakeSlackApi slack;
+    private TestDatabase database;
     private final List<ServiceProcess> processes = new ArrayList<>();
     private final SlackRequests requests = new SlackRequests(TestWorkspace.SIGNING_SECRET);
 
     @BeforeEach
     void startSlack() {
         slack = FakeSlackApi.start();
+        database = TestDatabase.create(folder);
     }
 
     @AfterEach
@@ -45,6 +48,7 @@ class ProcessEndToEndTest {
             process.close();
         }
         slack.close();
+        database.close();
     }
 
     private Map<String, String> environment(int port) {
@@ -54,6 +58,7 @@ class ProcessEndToEndTest {
         environment.put("PORT", String.valueOf(port));
         environment.put("SLACK_API_URL", slack.apiUrl());
         environment.put("SUMMARY_CHANNEL", "C0MANAGERS");
+        environment.putAll(database.environment());
         return environment;
     }
 

@@ -39,6 +39,13 @@ final class SessionFlow {
         return this;
     }
 
+    /** The same session, driven through another instance of the service sharing its database. */
+    SessionFlow via(RunningService other) {
+        SessionFlow flow = new SessionFlow(other, slack);
+        flow.thread = thread;
+        return flow;
+    }
+
     String thread() {
         return thread;
     }

@@ -1,6 +1,7 @@
 package reviewcoach.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +13,13 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,31 +31,39 @@ import reviewcoach.dialogue.SessionStatus;
 import reviewcoach.dialogue.Step;
 import reviewcoach.dialogue.coaching.Concern;
 import reviewcoach.service.AlreadyHandled;
-import reviewcoach.service.Delivery;
 import reviewcoach.service.DeliveryKind;
 import reviewcoach.service.Retention;
+import reviewcoach.testing.TestDatabase;
 
 class JdbcSessionStoreTest {
 
     private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
+    private static final Duration LEASE = Duration.ofMinutes(2);
 
     @TempDir
     Path directory;
 
+    private TestDatabase database;
     private HikariDataSource dataSource;
     private JdbcSessionStore store;
     private JdbcOutbox outbox;
+    private final ExecutorService firstRequest = Executors.newSingleThreadExecutor();
+    private final ExecutorService retryRequest = Executors.newSingleThreadExecutor();
 
     @BeforeEach
     void openDatabase() {
-        dataSource = Database.open("jdbc:h2:file:" + directory.resolve("store").toAbsolutePath(), null, null);
+        database = TestDatabase.create(directory);
+        dataSource = database.open();
         store = new JdbcSessionStore(dataSource);
-        outbox = new JdbcOutbox(dataSource);
+        outbox = new JdbcOutbox(dataSource, "courier-1", LEASE);
     }
 
     @AfterEach
     void closeDatabase() {
+        firstRequest.shutdownNow();
+        retryRequest.shutdownNow();
         dataSource.close();
+        database.close();
     }
 
     private Session openSession(String thread) {
@@ -110,40 +126,73 @@ class JdbcSessionStoreTest {
     }
 
     @Test
-    void theOutboxHandsOutTheOldestPendingDeliveryOfEachSession() {
-        Session first = openSession("100.1");
-        Session second = openSession("100.2");
-        store.inTransaction(tx -> {
-            tx.enqueue(first.id(), DeliveryKind.PROMPT, "CIRCUMSTANCE", NOW);
-            tx.enqueue(second.id(), DeliveryKind.PROMPT, "CIRCUMSTANCE", NOW);
-            tx.enqueue(first.id(), DeliveryKind.REFRESH_ROOT, null, NOW);
+    void aRetryArrivingWhileTheFirstDeliveryIsHandledWaitsForItThenIsAlreadyHandled() throws Exception {
+        Session session = openSession("100.1");
+        CountDownLatch firstClaimed = new CountDownLatch(1);
+        CountDownLatch firstMayCommit = new CountDownLatch(1);
+        Future<?> first = firstRequest.submit(() -> store.inTransaction(tx -> {
+            tx.claimEvent("Ev1", NOW);
+            tx.save(session.atStep(Step.THOUGHT));
+            firstClaimed.countDown();
+            awaitUninterruptibly(firstMayCommit);
             return null;
-        });
+        }));
+        assertTrue(firstClaimed.await(10, TimeUnit.SECONDS));
 
-        List<Delivery> heads = outbox.dueHeads(NOW, 10);
-        assertEquals(
-                List.of(first.id(), second.id()),
-                heads.stream().map(Delivery::sessionId).toList());
-        assertEquals(DeliveryKind.PROMPT, heads.get(0).kind());
+        Future<?> retry = retryRequest.submit(() -> store.inTransaction(tx -> {
+            tx.claimEvent("Ev1", NOW);
+            tx.save(session.atStep(Step.FEELING));
+            return null;
+        }));
+        assertThrows(TimeoutException.class, () -> retry.get(300, TimeUnit.MILLISECONDS), "the retry waits");
+        firstMayCommit.countDown();
+        first.get(10, TimeUnit.SECONDS);
 
-        outbox.retryLater(heads.get(0).id(), NOW.plusSeconds(30), "http_500");
-        assertEquals(
-                List.of(second.id()),
-                outbox.dueHeads(NOW, 10).stream().map(Delivery::sessionId).toList(),
-                "a session waits while its oldest delivery waits, so its messages stay in order");
-        assertEquals(Optional.of(NOW), outbox.nextDue());
+        ExecutionException refused = assertThrows(ExecutionException.class, () -> retry.get(10, TimeUnit.SECONDS));
+        assertInstanceOf(AlreadyHandled.class, refused.getCause());
+        assertEquals(Step.THOUGHT, store.find(session.id()).orElseThrow().step(), "acted on once");
+        retryRequest
+                .submit(() -> store.inTransaction(tx -> {
+                    tx.claimEvent("Ev2", NOW);
+                    return null;
+                }))
+                .get(10, TimeUnit.SECONDS); // the refused retry's connection was rolled back and serves again
+    }
 
-        Delivery retried = outbox.dueHeads(NOW.plusSeconds(31), 10).get(0);
-        assertEquals(1, retried.attempts());
-        outbox.markSent(retried.id());
-        Delivery next = outbox.dueHeads(NOW.plusSeconds(31), 10).stream()
-                .filter(delivery -> delivery.sessionId() == first.id())
-                .findFirst()
-                .orElseThrow();
-        assertEquals(DeliveryKind.REFRESH_ROOT, next.kind());
-        outbox.markFailed(next.id(), "channel_not_found");
-        assertTrue(outbox.dueHeads(NOW.plusSeconds(31), 10).stream()
-                .noneMatch(delivery -> delivery.sessionId() == first.id()));
+    @Test
+    void aRetryArrivingWhileTheFirstDeliveryFailsIsHandledInItsPlace() throws Exception {
+        Session session = openSession("100.1");
+        CountDownLatch firstClaimed = new CountDownLatch(1);
+        CountDownLatch firstMayFail = new CountDownLatch(1);
+        Future<?> first = firstRequest.submit(() -> store.inTransaction(tx -> {
+            tx.claimEvent("Ev1", NOW);
+            firstClaimed.countDown();
+            awaitUninterruptibly(firstMayFail);
+            throw new IllegalStateException("the first handler fails");
+        }));
+        assertTrue(firstClaimed.await(10, TimeUnit.SECONDS));
+
+        Future<?> retry = retryRequest.submit(() -> store.inTransaction(tx -> {
+            tx.claimEvent("Ev1", NOW);
+            tx.save(session.atStep(Step.FEELING));
+            return null;
+        }));
+        firstMayFail.countDown();
+
+        assertInstanceOf(
+                IllegalStateException.class,
+                assertThrows(ExecutionException.class, first::get).getCause());
+        retry.get(10, TimeUnit.SECONDS);
+        assertEquals(Step.FEELING, store.find(session.id()).orElseThrow().step());
+    }
+
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        try {
+            assertTrue(latch.await(10, TimeUnit.SECONDS));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(interrupted);
+        }
     }
 
     @Test
@@ -158,7 +207,7 @@ class JdbcSessionStoreTest {
 
         assertEquals(Optional.empty(), store.find(session.id()));
         assertEquals(List.of(), store.contributions(session.id()));
-        assertEquals(List.of(), outbox.dueHeads(NOW, 10));
+        assertEquals(List.of(), outbox.claimDue(NOW, 10));
     }
 
     @Test
@@ -199,7 +248,7 @@ class JdbcSessionStoreTest {
         Session session = openSession("100.1");
         dataSource.close();
 
-        dataSource = Database.open("jdbc:h2:file:" + directory.resolve("store").toAbsolutePath(), null, null);
+        dataSource = database.open();
         store = new JdbcSessionStore(dataSource);
 
         assertEquals(session, store.find(session.id()).orElseThrow());

@@ -1,0 +1,207 @@
+package reviewcoach.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import reviewcoach.dialogue.Review;
+import reviewcoach.dialogue.Session;
+import reviewcoach.service.Delivery;
+import reviewcoach.service.DeliveryKind;
+import reviewcoach.testing.TestDatabase;
+
+/** The outbox's claims: oldest first per session, one courier per delivery, and claims that run out. */
+class JdbcOutboxTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
+    private static final Duration LEASE = Duration.ofMinutes(2);
+
+    @TempDir
+    Path directory;
+
+    private TestDatabase database;
+    private HikariDataSource dataSource;
+    private JdbcSessionStore store;
+    private JdbcOutbox courier1;
+    private JdbcOutbox courier2;
+
+    @BeforeEach
+    void openDatabase() {
+        database = TestDatabase.create(directory);
+        dataSource = database.open();
+        store = new JdbcSessionStore(dataSource);
+        courier1 = new JdbcOutbox(dataSource, "courier-1", LEASE);
+        courier2 = new JdbcOutbox(dataSource, "courier-2", LEASE);
+    }
+
+    @AfterEach
+    void closeDatabase() {
+        dataSource.close();
+        database.close();
+    }
+
+    /** Starts a session owing {@code kinds}, in that order; returns its id. */
+    private long sessionOwing(DeliveryKind... kinds) {
+        return store.inTransaction(tx -> {
+            Session session = tx.createSession("T1", "C1", "U1", new Review("Slow.", null, null), null, NOW);
+            for (DeliveryKind kind : kinds) {
+                tx.enqueue(session.id(), kind, null, NOW);
+            }
+            return session.id();
+        });
+    }
+
+    @Test
+    void handsOutTheOldestPendingDeliveryOfEachSession() {
+        long first = sessionOwing(DeliveryKind.PROMPT, DeliveryKind.REFRESH_ROOT);
+        long second = sessionOwing(DeliveryKind.PROMPT);
+
+        List<Delivery> heads = courier1.claimDue(NOW, 10);
+        assertEquals(
+                List.of(first, second), heads.stream().map(Delivery::sessionId).toList());
+        assertEquals(DeliveryKind.PROMPT, heads.get(0).kind());
+
+        assertTrue(courier1.retryLater(heads.get(0).id(), NOW.plusSeconds(30), "http_500"));
+        assertEquals(
+                List.of(),
+                courier1.claimDue(NOW, 10),
+                "a session waits while its oldest delivery waits, so its messages stay in order");
+        assertEquals(
+                Optional.of(NOW.plusSeconds(30)),
+                courier1.nextDue(),
+                "what waits behind an older delivery is not due yet, so the courier does not spin");
+
+        Delivery retried = courier1.claimDue(NOW.plusSeconds(31), 10).get(0);
+        assertEquals(1, retried.attempts());
+        assertTrue(courier1.markSent(retried.id()));
+        Delivery next = courier1.claimDue(NOW.plusSeconds(31), 10).get(0);
+        assertEquals(DeliveryKind.REFRESH_ROOT, next.kind());
+        assertTrue(courier1.markFailed(next.id(), "channel_not_found"));
+        assertTrue(courier1.claimDue(NOW.plusSeconds(31), 10).isEmpty());
+        assertTrue(courier1.markSent(heads.get(1).id()));
+        assertEquals(Optional.empty(), courier1.nextDue());
+    }
+
+    @Test
+    void aSessionsLaterDeliveryWaitsWhileAnotherCourierSendsTheEarlierOne() {
+        long session = sessionOwing(DeliveryKind.ACKNOWLEDGE, DeliveryKind.PROMPT);
+        long other = sessionOwing(DeliveryKind.PROMPT);
+
+        Delivery sending = courier1.claimDue(NOW, 1).get(0);
+        assertEquals(session, sending.sessionId());
+        assertEquals(
+                List.of(other),
+                courier2.claimDue(NOW, 10).stream().map(Delivery::sessionId).toList(),
+                "only the other session");
+        assertEquals(List.of(), courier2.claimDue(NOW, 10));
+
+        assertTrue(courier1.markSent(sending.id()));
+        Delivery later = courier2.claimDue(NOW, 10).get(0);
+        assertEquals(DeliveryKind.PROMPT, later.kind());
+        assertEquals(session, later.sessionId());
+    }
+
+    @Test
+    void twoCouriersClaimingAtOnceSendEveryDeliveryOnceAndEachSessionInOrder() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            sessionOwing(DeliveryKind.OPEN_THREAD, DeliveryKind.PROMPT, DeliveryKind.ACKNOWLEDGE);
+        }
+        List<Delivery> claims = Collections.synchronizedList(new ArrayList<>());
+
+        ExecutorService couriers = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Integer>> sent = new ArrayList<>();
+            for (JdbcOutbox courier : List.of(courier1, courier2)) {
+                sent.add(couriers.submit(() -> drain(courier, claims)));
+            }
+            assertEquals(60, sent.get(0).get(30, TimeUnit.SECONDS) + sent.get(1).get(30, TimeUnit.SECONDS));
+        } finally {
+            couriers.shutdownNow();
+        }
+
+        List<Long> ids = claims.stream().map(Delivery::id).toList();
+        assertEquals(60, new HashSet<>(ids).size(), "no delivery was claimed twice: " + ids);
+        Map<Long, List<Long>> bySession = claims.stream()
+                .collect(Collectors.groupingBy(
+                        Delivery::sessionId, Collectors.mapping(Delivery::id, Collectors.toList())));
+        bySession.forEach((session, inClaimOrder) -> assertEquals(
+                inClaimOrder.stream().sorted().toList(), inClaimOrder, "session " + session + " went out of order"));
+    }
+
+    /** Claims and sends until nothing is left; returns how many this courier sent. */
+    private static int drain(JdbcOutbox courier, List<Delivery> claims) {
+        int sent = 0;
+        Instant later = NOW.plusSeconds(1);
+        while (courier.nextDue().isPresent()) {
+            for (Delivery delivery : courier.claimDue(later, 4)) {
+                claims.add(delivery);
+                assertTrue(courier.markSent(delivery.id()));
+                sent++;
+            }
+        }
+        return sent;
+    }
+
+    @Test
+    void aClaimThatRunsOutIsTakenOverAndItsLateSettlementIsRefused() {
+        sessionOwing(DeliveryKind.SUMMARY);
+        Delivery stuck = courier1.claimDue(NOW, 10).get(0);
+
+        assertEquals(List.of(), courier2.claimDue(NOW.plus(LEASE).minusSeconds(1), 10));
+        assertEquals(Optional.of(NOW.plus(LEASE)), courier2.nextDue());
+        Delivery takenOver = courier2.claimDue(NOW.plus(LEASE), 10).get(0);
+
+        assertEquals(stuck.id(), takenOver.id());
+        assertEquals(1, takenOver.attempts(), "the attempt that ran out counts");
+        assertFalse(courier1.markSent(stuck.id()), "the first courier no longer holds it");
+        assertFalse(courier1.retryLater(stuck.id(), NOW, "late"));
+        assertTrue(courier2.markSent(takenOver.id()));
+    }
+
+    @Test
+    void aRestartedCourierTakesBackAtOnceWhatItWasSending() {
+        sessionOwing(DeliveryKind.SUMMARY);
+        Delivery interrupted = courier1.claimDue(NOW, 10).get(0);
+        assertEquals(0, courier2.releaseClaims(), "another courier's claims are not its to give back");
+
+        JdbcOutbox restarted = new JdbcOutbox(dataSource, "courier-1", LEASE);
+        assertEquals(1, restarted.releaseClaims());
+
+        Delivery resumed = courier2.claimDue(NOW, 10).get(0);
+        assertEquals(interrupted.id(), resumed.id());
+        assertEquals(1, resumed.attempts());
+    }
+
+    @Test
+    void aDeliveryWhoseSessionWasDeletedNeedsNoSettling() {
+        long session = sessionOwing(DeliveryKind.OPEN_THREAD, DeliveryKind.PROMPT);
+        Delivery opening = courier1.claimDue(NOW, 10).get(0);
+
+        store.inTransaction(tx -> {
+            tx.deleteSession(session);
+            return null;
+        });
+
+        assertTrue(courier1.markSent(opening.id()));
+        assertEquals(List.of(), courier1.claimDue(NOW, 10));
+    }
+}
