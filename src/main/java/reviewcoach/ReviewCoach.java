@@ -6,6 +6,8 @@ import com.slack.api.bolt.App;
 import com.slack.api.methods.response.auth.AuthTestResponse;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reviewcoach.config.Settings;
@@ -46,10 +48,36 @@ public final class ReviewCoach implements AutoCloseable {
         this.web = web;
     }
 
-    /** Starts everything; throws {@link SettingsException} when Slack refuses the bot token. */
+    /**
+     * How the service waits on Slack: when it tries a failed delivery again, and how long one Web API call may take.
+     * Production uses {@link #standard()}; tests shorten both so that a retry takes milliseconds, not seconds.
+     *
+     * @param slackCallTimeout the longest one Web API call may take, connecting, sending and reading together; a call
+     *     cut off is retried like a server error
+     */
+    public record Tuning(RetryPolicy retryPolicy, Duration slackCallTimeout) {
+        public Tuning {
+            Objects.requireNonNull(retryPolicy, "retryPolicy");
+            if (slackCallTimeout.isNegative() || slackCallTimeout.isZero()) {
+                throw new IllegalArgumentException("slackCallTimeout must be positive, was " + slackCallTimeout);
+            }
+        }
+
+        /** {@link RetryPolicy#standard()}, and 30 seconds per call (within it, OkHttp's 10 seconds to connect). */
+        public static Tuning standard() {
+            return new Tuning(RetryPolicy.standard(), Duration.ofSeconds(30));
+        }
+    }
+
+    /** Starts everything with the {@link Tuning#standard() standard tuning}. */
     public static ReviewCoach start(Settings settings, Clock clock) throws Exception {
+        return start(settings, clock, Tuning.standard());
+    }
+
+    /** Starts everything; throws {@link SettingsException} when Slack refuses the bot token. */
+    public static ReviewCoach start(Settings settings, Clock clock, Tuning tuning) throws Exception {
         log.info("starting with {}", settings);
-        Slack slack = Slack.getInstance(slackConfig(settings));
+        Slack slack = Slack.getInstance(slackConfig(settings, tuning.slackCallTimeout()));
         SlackWebGateway gateway = new SlackWebGateway(slack, settings.botToken());
         checkToken(gateway);
 
@@ -57,13 +85,13 @@ public final class ReviewCoach implements AutoCloseable {
                 Database.open(settings.databaseUrl(), settings.databaseUser(), settings.databasePassword());
         JdbcSessionStore store = new JdbcSessionStore(dataSource);
         DeliverySender sender = new DeliverySender(store, gateway, settings.summaryChannel());
-        Courier courier = new Courier(new JdbcOutbox(dataSource), sender, RetryPolicy.standard(), clock, 4);
+        Courier courier = new Courier(new JdbcOutbox(dataSource), sender, tuning.retryPolicy(), clock, 4);
         SessionService sessions =
                 new SessionService(store, new Dialogue(CoachingRules.standard()), clock, courier::wake);
         App app = ReviewCoachApp.build(settings.signingSecret(), slack, sessions, gateway);
         app.start();
         courier.start();
-        WebServer web = WebServer.start(settings.port(), app, store::isHealthy);
+        WebServer web = WebServer.start(settings.port(), app, settings.signingSecret(), clock, store::isHealthy);
         log.info("listening on port {}; Slack sends requests to /slack/events", web.port());
         return new ReviewCoach(dataSource, slack, courier, app, web);
     }
@@ -83,8 +111,15 @@ public final class ReviewCoach implements AutoCloseable {
         log.info("stopped");
     }
 
-    private static SlackConfig slackConfig(Settings settings) {
+    /**
+     * Without a call timeout OkHttp waits for ever on a Slack that sends a byte every few seconds; its read timeout, 10
+     * seconds by default, is raised to the call timeout so that a slow but working Slack is not cut off early (a call
+     * cut off after Slack acted on it is sent again, and a message can then appear twice).
+     */
+    private static SlackConfig slackConfig(Settings settings, Duration callTimeout) {
         SlackConfig config = new SlackConfig();
+        config.setHttpClientCallTimeoutMillis(Math.toIntExact(callTimeout.toMillis()));
+        config.setHttpClientReadTimeoutMillis(Math.toIntExact(callTimeout.toMillis()));
         config.setMethodsEndpointUrlPrefix(settings.slackApiUrl());
         config.setPrettyResponseLoggingEnabled(false);
         config.setFailOnUnknownProperties(false);

@@ -1,7 +1,7 @@
 package reviewcoach.http;
 
 import com.slack.api.bolt.App;
-import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
+import java.time.Clock;
 import java.util.function.BooleanSupplier;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -13,8 +13,8 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * The HTTP side: Slack's one endpoint {@code POST /slack/events}, {@code GET /healthz}, and JSON errors without stack
- * traces. Stopping it lets requests in flight finish first.
+ * The HTTP side: Slack's one endpoint {@code POST /slack/events} (see {@link SlackEndpoint}), {@code GET /healthz},
+ * and JSON errors without stack traces. Stopping it lets requests in flight finish first.
  */
 public final class WebServer implements AutoCloseable {
 
@@ -29,8 +29,14 @@ public final class WebServer implements AutoCloseable {
         this.connector = connector;
     }
 
-    /** Starts serving on the port (0 for any free port). */
-    public static WebServer start(int port, App app, BooleanSupplier databaseUp) throws Exception {
+    /**
+     * Starts serving on the port (0 for any free port).
+     *
+     * @param signingSecret checks that requests to {@value #EVENTS_PATH} come from Slack, before anything reads them
+     * @param clock the time a request's signature must be close to
+     */
+    public static WebServer start(int port, App app, String signingSecret, Clock clock, BooleanSupplier databaseUp)
+            throws Exception {
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
         threads.setName("http");
         Server server = new Server(threads);
@@ -42,8 +48,10 @@ public final class WebServer implements AutoCloseable {
         server.addConnector(connector);
 
         ServletContextHandler context = new ServletContextHandler("/");
-        context.addServlet(new ServletHolder("slack", new SlackAppServlet(app)), EVENTS_PATH);
+        SlackEndpoint slack = new SlackEndpoint(app, new SignatureCheck(signingSecret, clock));
+        context.addServlet(new ServletHolder("slack", slack), EVENTS_PATH);
         context.addServlet(new ServletHolder("health", new HealthServlet(databaseUp)), "/healthz");
+        context.addServlet(new ServletHolder("not-found", new NotFoundServlet()), "/");
         context.setErrorHandler(new JsonErrorHandler());
         server.setErrorHandler(new JsonErrorHandler());
         server.setHandler(new GracefulHandler(context));

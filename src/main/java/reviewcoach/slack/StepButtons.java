@@ -7,6 +7,8 @@ import com.slack.api.bolt.response.Response;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reviewcoach.dialogue.Guide;
@@ -33,14 +35,20 @@ final class StepButtons {
 
     /** What a button's value names: a session and the step whose prompt carried the button. */
     record Target(long sessionId, Step step) {
+        /** ASCII digits only: {@link Long#parseLong} also reads other scripts' digits, such as a full-width 1. */
+        private static final Pattern VALUE = Pattern.compile("([0-9]{1,18}):([A-Z_]{1,32})");
+
         static Optional<Target> parse(String value) {
             if (value == null) {
                 return Optional.empty();
             }
-            String[] parts = value.split(":", 2);
+            Matcher parts = VALUE.matcher(value);
+            if (!parts.matches()) {
+                return Optional.empty();
+            }
             try {
-                return Optional.of(new Target(Long.parseLong(parts[0]), Step.valueOf(parts[1])));
-            } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException malformed) {
+                return Optional.of(new Target(Long.parseLong(parts.group(1)), Step.valueOf(parts.group(2))));
+            } catch (IllegalArgumentException malformed) {
                 return Optional.empty();
             }
         }
@@ -53,6 +61,9 @@ final class StepButtons {
             return context.ack();
         }
         BlockActionPayload.Action action = actions.get(0);
+        if (action == null || !SlackFields.isId(payload.getUser().getId())) {
+            return context.ack();
+        }
         Optional<Target> target = Target.parse(action.getValue());
         if (target.isEmpty()) {
             return context.ack();

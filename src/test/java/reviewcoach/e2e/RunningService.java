@@ -71,6 +71,11 @@ final class RunningService implements AutoCloseable {
         return client;
     }
 
+    /** A client with connections of its own, for requests after which the server may close the connection. */
+    AppClient newClient() {
+        return AppClient.onLocalPort(service.port());
+    }
+
     /** One signer for the whole test, so event ids never repeat unless a test repeats one on purpose. */
     SlackRequests requests() {
         return requests;
