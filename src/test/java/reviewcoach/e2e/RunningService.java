@@ -24,18 +24,27 @@ final class RunningService implements AutoCloseable {
     private final Path databaseFolder;
     private final FakeSlackApi slack;
     private final String summaryChannel;
+    private final ReviewCoach.Tuning tuning;
     private final SlackRequests requests = new SlackRequests(TestWorkspace.SIGNING_SECRET);
     private ReviewCoach service;
     private AppClient client;
 
-    private RunningService(Path databaseFolder, FakeSlackApi slack, String summaryChannel) {
+    private RunningService(Path databaseFolder, FakeSlackApi slack, String summaryChannel, ReviewCoach.Tuning tuning) {
         this.databaseFolder = databaseFolder;
         this.slack = slack;
         this.summaryChannel = summaryChannel;
+        this.tuning = tuning;
     }
 
     static RunningService start(Path databaseFolder, FakeSlackApi slack, String summaryChannel) throws Exception {
-        RunningService running = new RunningService(databaseFolder, slack, summaryChannel);
+        return start(databaseFolder, slack, summaryChannel, ReviewCoach.Tuning.standard());
+    }
+
+    /** Like {@link #start(Path, FakeSlackApi, String)}, waiting on Slack as {@code tuning} says. */
+    static RunningService start(
+            Path databaseFolder, FakeSlackApi slack, String summaryChannel, ReviewCoach.Tuning tuning)
+            throws Exception {
+        RunningService running = new RunningService(databaseFolder, slack, summaryChannel, tuning);
         running.startService();
         return running;
     }
@@ -57,14 +66,20 @@ final class RunningService implements AutoCloseable {
     }
 
     void startService() throws Exception {
-        service = ReviewCoach.start(settings(), Clock.systemUTC());
+        service = ReviewCoach.start(settings(), Clock.systemUTC(), tuning);
         client = AppClient.onLocalPort(service.port());
     }
 
     /** Stops the service as SIGTERM would, then starts a new one on the same database. */
     void restart() throws Exception {
-        service.close();
+        stopService();
         startService();
+    }
+
+    /** Stops the service as SIGTERM would; {@link #startService()} starts it again on the same database. */
+    void stopService() throws Exception {
+        service.close();
+        service = null;
     }
 
     AppClient client() {
