@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -67,10 +68,36 @@ public final class ReviewCoach implements AutoCloseable {
         this.chores = chores;
     }
 
-    /** Starts everything; throws {@link SettingsException} when Slack refuses the bot token. */
+    /**
+     * How the service waits on Slack: when it tries a failed delivery again, and how long one Web API call may take.
+     * Production uses {@link #standard()}; tests shorten both so that a retry takes milliseconds, not seconds.
+     *
+     * @param slackCallTimeout the longest one Web API call may take, connecting, sending and reading together; a call
+     *     cut off is retried like a server error
+     */
+    public record Tuning(RetryPolicy retryPolicy, Duration slackCallTimeout) {
+        public Tuning {
+            Objects.requireNonNull(retryPolicy, "retryPolicy");
+            if (slackCallTimeout.isNegative() || slackCallTimeout.isZero()) {
+                throw new IllegalArgumentException("slackCallTimeout must be positive, was " + slackCallTimeout);
+            }
+        }
+
+        /** {@link RetryPolicy#standard()}, and 30 seconds per call (within it, OkHttp's 10 seconds to connect). */
+        public static Tuning standard() {
+            return new Tuning(RetryPolicy.standard(), Duration.ofSeconds(30));
+        }
+    }
+
+    /** Starts everything with the {@link Tuning#standard() standard tuning}. */
     public static ReviewCoach start(Settings settings, Clock clock) throws Exception {
+        return start(settings, clock, Tuning.standard());
+    }
+
+    /** Starts everything; throws {@link SettingsException} when Slack refuses the bot token. */
+    public static ReviewCoach start(Settings settings, Clock clock, Tuning tuning) throws Exception {
         log.info("starting with {}", settings);
-        Slack slack = Slack.getInstance(slackConfig(settings));
+        Slack slack = Slack.getInstance(slackConfig(settings, tuning.slackCallTimeout()));
         SlackWebGateway gateway = new SlackWebGateway(slack, settings.botToken());
         SlackHealth slackHealth = new SlackHealth();
         boolean tokenChecked = checkToken(gateway, slackHealth, clock);
@@ -81,7 +108,7 @@ public final class ReviewCoach implements AutoCloseable {
         DeliverySender sender =
                 new DeliverySender(store, gateway, settings.summaryChannel(), ChannelPacer.slackDefault(), clock);
         JdbcOutbox outbox = new JdbcOutbox(dataSource, courierName(settings), CLAIM_LEASE);
-        Courier courier = new Courier(outbox, sender, RetryPolicy.standard(), clock, slackHealth);
+        Courier courier = new Courier(outbox, sender, tuning.retryPolicy(), clock, slackHealth);
         SessionService sessions = new SessionService(
                 store, new Dialogue(CoachingRules.standard()), clock, courier::wake, settings.policy());
         ScheduledThreadPoolExecutor chores = new ScheduledThreadPoolExecutor(1, runnable -> {
@@ -96,7 +123,8 @@ public final class ReviewCoach implements AutoCloseable {
         if (!tokenChecked) {
             recheckTokenUntilSlackAnswers(chores, gateway, slackHealth, clock);
         }
-        WebServer web = WebServer.start(settings.port(), app, store::isHealthy, slackHealth);
+        WebServer web =
+                WebServer.start(settings.port(), app, settings.signingSecret(), clock, store::isHealthy, slackHealth);
         courier.start(); // after the port is ours: no other live instance has this courier's name
         log.info("listening on port {}; Slack sends requests to /slack/events", web.port());
         log.info("sending what the database owes Slack as courier {}", outbox.courier());
@@ -151,8 +179,15 @@ public final class ReviewCoach implements AutoCloseable {
         return host + ":" + port;
     }
 
-    private static SlackConfig slackConfig(Settings settings) {
+    /**
+     * Without a call timeout OkHttp waits for ever on a Slack that sends a byte every few seconds; its read timeout, 10
+     * seconds by default, is raised to the call timeout so that a slow but working Slack is not cut off early (a call
+     * cut off after Slack acted on it is sent again, and a message can then appear twice).
+     */
+    private static SlackConfig slackConfig(Settings settings, Duration callTimeout) {
         SlackConfig config = new SlackConfig();
+        config.setHttpClientCallTimeoutMillis(Math.toIntExact(callTimeout.toMillis()));
+        config.setHttpClientReadTimeoutMillis(Math.toIntExact(callTimeout.toMillis()));
         config.setMethodsEndpointUrlPrefix(settings.slackApiUrl());
         config.setPrettyResponseLoggingEnabled(false);
         config.setFailOnUnknownProperties(false);

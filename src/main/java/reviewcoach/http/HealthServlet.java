@@ -1,5 +1,6 @@
 package reviewcoach.http;
 
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -20,6 +21,19 @@ final class HealthServlet extends HttpServlet {
     HealthServlet(BooleanSupplier databaseUp, SlackHealth slack) {
         this.databaseUp = databaseUp;
         this.slack = slack;
+    }
+
+    /** GET and HEAD only; other methods get 405 rather than the servlet defaults (501, or TRACE echoing headers). */
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response)
+            throws IOException, ServletException {
+        if (!request.getMethod().equals("GET") && !request.getMethod().equals("HEAD")) {
+            RequestBodies.discard(request, response);
+            response.setHeader("Allow", "GET, HEAD");
+            response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+            return;
+        }
+        super.service(request, response);
     }
 
     @Override

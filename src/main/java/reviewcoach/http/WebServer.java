@@ -1,7 +1,7 @@
 package reviewcoach.http;
 
 import com.slack.api.bolt.App;
-import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
+import java.time.Clock;
 import java.util.function.BooleanSupplier;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -14,8 +14,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import reviewcoach.service.SlackHealth;
 
 /**
- * The HTTP side: Slack's one endpoint {@code POST /slack/events}, {@code GET /healthz}, and JSON errors without stack
- * traces. Stopping it lets requests in flight finish first.
+ * The HTTP side: Slack's one endpoint {@code POST /slack/events} (see {@link SlackEndpoint}), {@code GET /healthz},
+ * and JSON errors without stack traces. Stopping it lets requests in flight finish first.
  */
 public final class WebServer implements AutoCloseable {
 
@@ -30,8 +30,16 @@ public final class WebServer implements AutoCloseable {
         this.connector = connector;
     }
 
-    /** Starts serving on the port (0 for any free port). */
-    public static WebServer start(int port, App app, BooleanSupplier databaseUp, SlackHealth slack) throws Exception {
+    /**
+     * Starts serving on the port (0 for any free port).
+     *
+     * @param signingSecret checks that requests to {@value #EVENTS_PATH} come from Slack, before anything reads them
+     * @param clock the time a request's signature must be close to
+     * @param slackHealth what /healthz says about reaching Slack
+     */
+    public static WebServer start(
+            int port, App app, String signingSecret, Clock clock, BooleanSupplier databaseUp, SlackHealth slackHealth)
+            throws Exception {
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
         threads.setName("http");
         Server server = new Server(threads);
@@ -43,8 +51,10 @@ public final class WebServer implements AutoCloseable {
         server.addConnector(connector);
 
         ServletContextHandler context = new ServletContextHandler("/");
-        context.addServlet(new ServletHolder("slack", new SlackAppServlet(app)), EVENTS_PATH);
-        context.addServlet(new ServletHolder("health", new HealthServlet(databaseUp, slack)), "/healthz");
+        SlackEndpoint slack = new SlackEndpoint(app, new SignatureCheck(signingSecret, clock));
+        context.addServlet(new ServletHolder("slack", slack), EVENTS_PATH);
+        context.addServlet(new ServletHolder("health", new HealthServlet(databaseUp, slackHealth)), "/healthz");
+        context.addServlet(new ServletHolder("not-found", new NotFoundServlet()), "/");
         context.setErrorHandler(new JsonErrorHandler());
         server.setErrorHandler(new JsonErrorHandler());
         server.setHandler(new GracefulHandler(context));

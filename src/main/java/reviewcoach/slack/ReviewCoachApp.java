@@ -1,10 +1,8 @@
 package reviewcoach.slack;
 
 import com.slack.api.Slack;
-import com.slack.api.app_backend.SlackSignature;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
-import com.slack.api.bolt.middleware.builtin.RequestVerification;
 import com.slack.api.bolt.middleware.builtin.SSLCheck;
 import com.slack.api.model.event.MessageChangedEvent;
 import com.slack.api.model.event.MessageDeletedEvent;
@@ -18,8 +16,10 @@ import reviewcoach.slack.api.SlackWebGateway;
 import reviewcoach.slack.render.SessionMessages;
 
 /**
- * Builds the Bolt app: request verification, and the listeners for {@code /review}, thread replies, step buttons, the
- * review form and deleting sessions. Every Events API event gets a 200, handled or not, so Slack never retries or disables them.
+ * Builds the Bolt app: the listeners for {@code /review}, thread replies, step buttons, the review form and deleting
+ * sessions. Requests reach it only through {@code http.SlackEndpoint}, which checks Slack's signature on the raw bytes
+ * before anything parses them. Every Events API event handled or ignored gets a 200, so Slack neither retries nor
+ * disables them; one whose handling failed in the database gets a 503 from the endpoint, so that Slack sends it again.
  */
 public final class ReviewCoachApp {
 
@@ -48,8 +48,7 @@ public final class ReviewCoachApp {
                 .threadPoolSize(2)
                 .slack(slack)
                 .build();
-        SlackSignature.Verifier verifier = new SlackSignature.Verifier(new SlackSignature.Generator(signingSecret));
-        App app = new App(config, List.of(new SSLCheck(null), new RequestVerification(verifier)));
+        App app = new App(config, List.of(new UnreadablePayloads(), new SSLCheck(null)));
 
         DeleteSessions deletes = new DeleteSessions(sessions, gateway, background);
         ReviewCommand command = new ReviewCommand(sessions, gateway, policy, deletes);

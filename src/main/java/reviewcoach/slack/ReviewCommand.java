@@ -42,11 +42,17 @@ final class ReviewCommand {
         if (text.toLowerCase(Locale.ROOT).equals("help")) {
             return context.ack(Notices.help());
         }
-        if (payload.getChannelId() == null || payload.getUserId() == null || payload.getTeamId() == null) {
+        if (!SlackFields.isId(payload.getChannelId())
+                || !SlackFields.isId(payload.getUserId())
+                || !SlackFields.isId(payload.getTeamId())) {
             return context.ack("Something was missing from that command. Please try again.");
         }
         if (text.toLowerCase(Locale.ROOT).equals("delete")) {
             return deletes.list(payload, context);
+        }
+        if (!SlackFields.isText(text)) {
+            return context.ack("That is more than a Slack message can hold. Paste the part of the review the team"
+                    + " needs to work through; nothing was saved.");
         }
         if (payload.getChannelId().startsWith("D")) {
             return context.ack(Notices.notInDirectMessages());
@@ -62,7 +68,7 @@ final class ReviewCommand {
                 payload.getChannelId(),
                 payload.getUserId(),
                 Review.of(text),
-                payload.getResponseUrl()));
+                SlackFields.responseUrlOrNull(payload.getResponseUrl())));
         return context.ack(Notices.starting());
     }
 
@@ -80,6 +86,9 @@ final class ReviewCommand {
         }
         var user = request.getPayload().getUser();
         var team = request.getPayload().getTeam();
+        if (user == null || team == null || !SlackFields.isId(user.getId()) || !SlackFields.isId(team.getId())) {
+            return context.ack();
+        }
         sessions.start(new StartRequest(
                 team.getId(),
                 origin.get().channel(),

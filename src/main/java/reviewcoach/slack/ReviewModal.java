@@ -31,6 +31,7 @@ final class ReviewModal {
     static final String RATING_BLOCK = "review_rating";
     static final String VALUE = "value";
     static final int MAX_REVIEW_LENGTH = 3000;
+    static final int MAX_SOURCE_LENGTH = 100;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -60,7 +61,7 @@ final class ReviewModal {
                                 .optional(true)
                                 .label(plainText("Where was it posted?"))
                                 .element(plainTextInput(p -> p.actionId(VALUE)
-                                        .maxLength(100)
+                                        .maxLength(MAX_SOURCE_LENGTH)
                                         .placeholder(plainText("Google, Yelp, Healthgrades…"))))),
                         input(i -> i.blockId(RATING_BLOCK)
                                 .optional(true)
@@ -68,29 +69,33 @@ final class ReviewModal {
                                 .element(staticSelect(s -> s.actionId(VALUE).options(ratings)))))));
     }
 
-    /** Reads the review from a submitted form, or empty when its text is missing. */
+    /**
+     * Reads the review from a submitted form, or empty when its text is missing or longer than the form allows (Slack
+     * enforces the form's limits, so only a forged submission exceeds them).
+     */
     static Optional<Review> review(ViewState state) {
         Map<String, Map<String, ViewState.Value>> values = state == null ? null : state.getValues();
         if (values == null) {
             return Optional.empty();
         }
         String text = textOf(values, TEXT_BLOCK);
-        if (text == null || text.isBlank()) {
+        if (text == null || text.isBlank() || text.length() > MAX_REVIEW_LENGTH) {
             return Optional.empty();
         }
-        return Optional.of(new Review(text.strip(), textOf(values, SOURCE_BLOCK), rating(values)));
+        String source = textOf(values, SOURCE_BLOCK);
+        boolean sourceFits = source != null && source.length() <= MAX_SOURCE_LENGTH;
+        return Optional.of(new Review(text.strip(), sourceFits ? source : null, rating(values)));
     }
 
     static Optional<Origin> origin(String privateMetadata) {
         try {
             JsonNode node = JSON.readTree(privateMetadata == null ? "" : privateMetadata);
-            if (node == null || !node.hasNonNull("channel")) {
+            if (node == null || !SlackFields.isId(node.path("channel").textValue())) {
                 return Optional.empty();
             }
-            JsonNode responseUrl = node.get("response_url");
             return Optional.of(new Origin(
-                    node.get("channel").asText(),
-                    responseUrl == null || responseUrl.isNull() ? null : responseUrl.asText()));
+                    node.get("channel").textValue(),
+                    SlackFields.responseUrlOrNull(node.path("response_url").textValue())));
         } catch (JsonProcessingException malformed) {
             return Optional.empty();
         }

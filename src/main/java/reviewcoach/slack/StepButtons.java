@@ -7,6 +7,8 @@ import com.slack.api.bolt.response.Response;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reviewcoach.dialogue.Guide;
@@ -34,15 +36,19 @@ final class StepButtons {
 
     /** What a button's value names: a session, and the step, thought number or rating the button stands for. */
     record Target(long sessionId, String detail) {
+        /** ASCII digits only: {@link Long#parseLong} also reads other scripts' digits, such as a full-width 1. */
+        private static final Pattern VALUE = Pattern.compile("([0-9]{1,18}):([A-Z_]{1,32}|[0-9]{1,3})");
+
         static Optional<Target> parse(String value) {
             if (value == null) {
                 return Optional.empty();
             }
-            String[] parts = value.split(":", 2);
+            Matcher parts = VALUE.matcher(value);
+            if (!parts.matches()) {
+                return Optional.empty();
+            }
             try {
-                return parts.length == 2 && !parts[1].isEmpty()
-                        ? Optional.of(new Target(Long.parseLong(parts[0]), parts[1]))
-                        : Optional.empty();
+                return Optional.of(new Target(Long.parseLong(parts.group(1)), parts.group(2)));
             } catch (NumberFormatException malformed) {
                 return Optional.empty();
             }
@@ -56,6 +62,9 @@ final class StepButtons {
             return context.ack();
         }
         BlockActionPayload.Action action = actions.get(0);
+        if (action == null || !SlackFields.isId(payload.getUser().getId())) {
+            return context.ack();
+        }
         String actor = payload.getUser().getId();
         Optional<Target> target = Target.parse(action.getValue());
         Optional<Input> input = target.flatMap(found -> input(action.getActionId(), actor, found.detail()));

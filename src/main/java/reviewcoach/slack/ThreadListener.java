@@ -11,7 +11,8 @@ import reviewcoach.service.ThreadMessage;
 
 /**
  * Turns thread replies, edits and deletions written by people into the service's inputs. Messages from bots (this
- * one included), top-level messages and anything incomplete are acknowledged and left alone.
+ * one included), top-level messages and anything incomplete or not shaped like Slack's (see {@link SlackFields}) are
+ * acknowledged and left alone.
  *
  * @see <a href="https://docs.slack.dev/reference/events/message">The message event</a>
  */
@@ -26,9 +27,8 @@ final class ThreadListener {
     Response onMessage(EventsApiPayload<MessageEvent> payload, EventContext context) {
         MessageEvent event = payload.getEvent();
         if (isPersonsReply(event.getThreadTs(), event.getTs(), event.getBotId(), event.getUser())
-                && event.getText() != null
-                && payload.getEventId() != null
-                && event.getChannel() != null) {
+                && SlackFields.isText(event.getText())
+                && isLocated(payload, event.getChannel())) {
             sessions.onReply(new ThreadMessage(
                     payload.getEventId(),
                     event.getChannel(),
@@ -45,9 +45,8 @@ final class ThreadListener {
         MessageChangedEvent.Message message = event.getMessage();
         if (message != null
                 && isPersonsReply(message.getThreadTs(), message.getTs(), message.getBotId(), message.getUser())
-                && message.getText() != null
-                && payload.getEventId() != null
-                && event.getChannel() != null) {
+                && SlackFields.isText(message.getText())
+                && isLocated(payload, event.getChannel())) {
             sessions.onEdit(new ThreadMessage(
                     payload.getEventId(),
                     event.getChannel(),
@@ -63,11 +62,10 @@ final class ThreadListener {
         MessageDeletedEvent event = payload.getEvent();
         MessageDeletedEvent.Message previous = event.getPreviousMessage();
         if (previous != null
-                && previous.getThreadTs() != null
-                && event.getDeletedTs() != null
+                && SlackFields.isTs(previous.getThreadTs())
+                && SlackFields.isTs(event.getDeletedTs())
                 && !event.getDeletedTs().equals(previous.getThreadTs())
-                && payload.getEventId() != null
-                && event.getChannel() != null) {
+                && isLocated(payload, event.getChannel())) {
             sessions.onDelete(new ThreadMessage(
                     payload.getEventId(),
                     event.getChannel(),
@@ -81,6 +79,15 @@ final class ThreadListener {
 
     /** A reply in a thread (not the thread's first message), written by a person rather than a bot. */
     private static boolean isPersonsReply(String threadTs, String ts, String botId, String user) {
-        return threadTs != null && ts != null && !threadTs.equals(ts) && botId == null && user != null;
+        return SlackFields.isTs(threadTs)
+                && SlackFields.isTs(ts)
+                && !threadTs.equals(ts)
+                && botId == null
+                && SlackFields.isId(user);
+    }
+
+    /** The event has the id Slack gives every delivery and names the channel it happened in. */
+    private static boolean isLocated(EventsApiPayload<?> payload, String channel) {
+        return SlackFields.isEventId(payload.getEventId()) && SlackFields.isId(channel);
     }
 }

@@ -2,6 +2,8 @@ package reviewcoach.e2e;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,6 +31,7 @@ final class RunningService implements AutoCloseable {
     private final FakeSlackApi slack;
     private final String summaryChannel;
     private final Policy policy;
+    private final ReviewCoach.Tuning tuning;
     private final SlackRequests requests;
     private ReviewCoach service;
     private AppClient client;
@@ -39,32 +42,55 @@ final class RunningService implements AutoCloseable {
             FakeSlackApi slack,
             String summaryChannel,
             Policy policy,
+            ReviewCoach.Tuning tuning,
             SlackRequests requests) {
         this.database = database;
         this.ownsDatabase = ownsDatabase;
         this.slack = slack;
         this.summaryChannel = summaryChannel;
         this.policy = policy;
+        this.tuning = tuning;
         this.requests = requests;
     }
 
     /** Starts the service on a new database of its own, dropped when the service is closed. */
     static RunningService start(Path databaseFolder, FakeSlackApi slack, String summaryChannel) throws Exception {
-        return start(databaseFolder, slack, summaryChannel, Policy.defaults());
+        return start(databaseFolder, slack, summaryChannel, Policy.defaults(), ReviewCoach.Tuning.standard());
+    }
+
+    /** Like {@link #start(Path, FakeSlackApi, String)}, waiting on Slack as {@code tuning} says. */
+    static RunningService start(
+            Path databaseFolder, FakeSlackApi slack, String summaryChannel, ReviewCoach.Tuning tuning)
+            throws Exception {
+        return start(databaseFolder, slack, summaryChannel, Policy.defaults(), tuning);
     }
 
     /** Starts the service on a new database of its own, with the office's rules given. */
     static RunningService start(Path databaseFolder, FakeSlackApi slack, String summaryChannel, Policy policy)
             throws Exception {
+        return start(databaseFolder, slack, summaryChannel, policy, ReviewCoach.Tuning.standard());
+    }
+
+    private static RunningService start(
+            Path databaseFolder, FakeSlackApi slack, String summaryChannel, Policy policy, ReviewCoach.Tuning tuning)
+            throws Exception {
         TestDatabase database = TestDatabase.create(databaseFolder);
         SlackRequests requests = new SlackRequests(TestWorkspace.SIGNING_SECRET);
-        return new RunningService(database, true, slack, summaryChannel, policy, requests).started();
+        return new RunningService(database, true, slack, summaryChannel, policy, tuning, requests).started();
     }
 
     /** Starts one more instance on a database and signer shared with others, as several instances behind a balancer. */
     static RunningService startAnother(
             TestDatabase database, FakeSlackApi slack, String summaryChannel, SlackRequests requests) throws Exception {
-        return new RunningService(database, false, slack, summaryChannel, Policy.defaults(), requests).started();
+        return new RunningService(
+                        database,
+                        false,
+                        slack,
+                        summaryChannel,
+                        Policy.defaults(),
+                        ReviewCoach.Tuning.standard(),
+                        requests)
+                .started();
     }
 
     private RunningService started() throws Exception {
@@ -77,6 +103,11 @@ final class RunningService implements AutoCloseable {
             }
             throw failure;
         }
+    }
+
+    /** A connection of the test's own to the service's database. */
+    Connection connectToDatabase() throws SQLException {
+        return DriverManager.getConnection(database.url(), database.user(), database.password());
     }
 
     /** Makes the service's database refuse every connection. */
@@ -98,13 +129,13 @@ final class RunningService implements AutoCloseable {
     }
 
     void startService() throws Exception {
-        service = ReviewCoach.start(settings(), Clock.systemUTC());
+        service = ReviewCoach.start(settings(), Clock.systemUTC(), tuning);
         client = AppClient.onLocalPort(service.port());
     }
 
     /** Stops the service as SIGTERM would, then starts a new one on the same database. */
     void restart() throws Exception {
-        service.close();
+        stopService();
         startService();
     }
 
@@ -112,8 +143,19 @@ final class RunningService implements AutoCloseable {
         return service.port();
     }
 
+    /** Stops the service as SIGTERM would; {@link #startService()} starts it again on the same database. */
+    void stopService() throws Exception {
+        service.close();
+        service = null;
+    }
+
     AppClient client() {
         return client;
+    }
+
+    /** A client with connections of its own, for requests after which the server may close the connection. */
+    AppClient newClient() {
+        return AppClient.onLocalPort(service.port());
     }
 
     /** One signer for the whole test, so event ids never repeat unless a test repeats one on purpose. */

@@ -75,8 +75,16 @@ public final class AppClient {
 
     /** POSTs any bytes with any (allowed) headers, for hostile-input tests. */
     public Reply post(String path, String contentType, byte[] body, Map<String, String> headers) {
-        HttpRequest.Builder request =
-                HttpRequest.newBuilder(serverUrl.resolve(path)).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        return exchange("POST", path, contentType, body, headers);
+    }
+
+    /**
+     * Sends any method (except those {@code java.net.http} refuses, such as CONNECT) with any bytes and (allowed)
+     * headers, for hostile-input tests.
+     */
+    public Reply exchange(String method, String path, String contentType, byte[] body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(serverUrl.resolve(path))
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }

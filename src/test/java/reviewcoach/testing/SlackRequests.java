@@ -69,21 +69,34 @@ public final class SlackRequests {
 
     /** Signs any body as Slack would, adding the timestamp, signature and Slack's user agent. */
     public SignedRequest sign(String contentType, String body) {
+        return new SignedRequest(contentType, body, signedHeaders(body.getBytes(UTF_8)));
+    }
+
+    /**
+     * The headers Slack sends with exactly these bytes (which need not be UTF-8): its user agent, the timestamp and the
+     * signature.
+     */
+    public Map<String, String> signedHeaders(byte[] body) {
         String timestamp = String.valueOf(clock.instant().getEpochSecond());
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("User-Agent", USER_AGENT);
         headers.put(SignedRequest.TIMESTAMP_HEADER, timestamp);
         headers.put(SignedRequest.SIGNATURE_HEADER, signature(timestamp, body));
-        return new SignedRequest(contentType, body, headers);
+        return headers;
     }
 
     /** The {@code X-Slack-Signature} value for this timestamp and body. */
     public String signature(String timestamp, String body) {
+        return signature(timestamp, body.getBytes(UTF_8));
+    }
+
+    /** The {@code X-Slack-Signature} value for this timestamp and these exact bytes. */
+    public String signature(String timestamp, byte[] body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(signingSecret.getBytes(UTF_8), "HmacSHA256"));
-            byte[] digest = mac.doFinal(("v0:" + timestamp + ":" + body).getBytes(UTF_8));
-            return "v0=" + HexFormat.of().formatHex(digest);
+            mac.update(("v0:" + timestamp + ":").getBytes(UTF_8));
+            return "v0=" + HexFormat.of().formatHex(mac.doFinal(body));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is unavailable", e);
         }
@@ -106,6 +119,11 @@ public final class SlackRequests {
 
     /** An Events API {@code event_callback} with a given event id, e.g. to redeliver the same event. */
     public SignedRequest event(String eventId, ObjectNode event) {
+        return sign(JSON, eventEnvelope(eventId, event).toString());
+    }
+
+    /** The {@code event_callback} envelope Slack wraps around {@code event}, unsigned, for tests to bend. */
+    public ObjectNode eventEnvelope(String eventId, ObjectNode event) {
         ObjectNode envelope = SlackJson.object()
                 .put("token", TestWorkspace.VERIFICATION_TOKEN)
                 .put("team_id", TestWorkspace.TEAM_ID)
@@ -122,8 +140,7 @@ public final class SlackRequests {
                 .put("user_id", TestWorkspace.BOT_USER_ID)
                 .put("is_bot", true)
                 .put("is_enterprise_install", false);
-        envelope.put("is_ext_shared_channel", false).put("event_context", "4-" + eventId);
-        return sign(JSON, envelope.toString());
+        return envelope.put("is_ext_shared_channel", false).put("event_context", "4-" + eventId);
     }
 
     /** The {@code url_verification} handshake Slack sends when the Request URL is saved. */
