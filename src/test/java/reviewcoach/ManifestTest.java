@@ -70,13 +70,18 @@ class ManifestTest {
 
         List<String> events = new ArrayList<>();
         manifest.at("/settings/event_subscriptions/bot_events").forEach(event -> events.add(event.asText()));
-        assertTrue(events.containsAll(List.of("message.channels", "message.groups")), events.toString());
+        assertTrue(events.containsAll(List.of("message.channels", "message.groups", "message.im")), events.toString());
 
         List<String> scopes = new ArrayList<>();
         manifest.at("/oauth_config/scopes/bot").forEach(scope -> scopes.add(scope.asText()));
         assertTrue(
-                scopes.containsAll(
-                        List.of("commands", "chat:write", "reactions:write", "channels:history", "groups:history")),
+                scopes.containsAll(List.of(
+                        "commands",
+                        "chat:write",
+                        "reactions:write",
+                        "channels:history",
+                        "groups:history",
+                        "im:history")),
                 scopes.toString());
     }
 }

@@ -110,6 +110,11 @@ public final class Guide {
         return "That's the whole model. Thank you for working through it together.";
     }
 
+    /** Said at the end of a private session. */
+    public static String privateSummary() {
+        return "Your summary is below. Nothing went to the team; press Share if you'd like them to see it.";
+    }
+
     /** Said when a button belongs to a step the team has already left. */
     public static String staleStep(Step current) {
         return "The team has already moved on. We're on " + current.title() + " now.";

@@ -112,6 +112,11 @@ public record Session(
     }
 
     public Session openedIn(String newThread) {
+        return openedIn(channel, newThread);
+    }
+
+    /** Opened in a conversation other than the one it was started for, as a direct message is. */
+    public Session openedIn(String newChannel, String newThread) {
         return new Session(
                 id,
                 workspace,

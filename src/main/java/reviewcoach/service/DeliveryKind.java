@@ -20,6 +20,8 @@ public enum DeliveryKind {
     REFRESH_ROOT,
     /** Post the manager summary. */
     SUMMARY,
+    /** Post a private session's summary to the team, because its starter chose to share it. */
+    SHARED_SUMMARY,
     /** Say in the thread that the session is finished and where the summary went. */
     CLOSING_NOTE
 }

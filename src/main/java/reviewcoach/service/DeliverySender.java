@@ -74,8 +74,12 @@ public final class DeliverySender {
                                 remember(session, session.channel(), slack.question(session, contribution)));
             case REFRESH_ROOT -> slack.refreshRoot(session, store.contributions(session.id()));
             case SUMMARY -> postSummary(session);
+            case SHARED_SUMMARY -> shareSummary(session);
             case CLOSING_NOTE ->
-                remember(session, session.channel(), slack.postClosingNote(session, summaryChannelFor(session)));
+                remember(
+                        session,
+                        session.channel(),
+                        slack.postClosingNote(session, summaryChannelFor(session), isPrivate(session)));
         }
     }
 
@@ -86,6 +90,7 @@ public final class DeliverySender {
                     case OPEN_THREAD, PROMPT, QUESTION, CLOSING_NOTE, PICK_PROMPT, RATING_PROMPT, STEPPING_STONES ->
                         session.channel();
                     case SUMMARY -> summaryChannelFor(session);
+                    case SHARED_SUMMARY -> shareChannelFor(session).orElse(null);
                     case ACKNOWLEDGE, REFRESH_ROOT -> null;
                 };
         if (channel == null) {
@@ -114,9 +119,9 @@ public final class DeliverySender {
         if (session.status() != SessionStatus.OPENING) {
             return;
         }
-        String thread;
+        PostedMessage opening;
         try {
-            thread = slack.openThread(session);
+            opening = slack.openThread(session);
         } catch (DeliveryFailure failure) {
             if (failure.isChannelUnreachable()) {
                 giveUpOpening(session, failure);
@@ -125,10 +130,10 @@ public final class DeliverySender {
             throw failure;
         }
         store.inTransaction(tx -> {
-            tx.lock(session.id()).ifPresent(locked -> tx.save(locked.openedIn(thread)));
+            tx.lock(session.id()).ifPresent(locked -> tx.save(locked.openedIn(opening.channel(), opening.messageId())));
             return null;
         });
-        remember(session, session.channel(), thread);
+        remember(session, opening.channel(), opening.messageId());
     }
 
     /** Nothing is half-created: the session goes, and its starter learns how to let the bot in. */
@@ -161,7 +166,27 @@ public final class DeliverySender {
         }
         List<Contribution> contributions = store.contributions(session.id());
         String channel = summaryChannelFor(session);
-        remember(session, channel, slack.postSummary(channel, ManagerSummary.of(session, contributions, link)));
+        ManagerSummary summary = ManagerSummary.of(session, contributions, link);
+        remember(session, channel, slack.postSummary(channel, summary, isPrivate(session)));
+    }
+
+    /** A private session's summary, shared with the team because its starter chose to. */
+    private void shareSummary(Session session) {
+        Optional<String> channel = shareChannelFor(session);
+        if (channel.isEmpty()) {
+            return;
+        }
+        ManagerSummary summary = ManagerSummary.of(session, store.contributions(session.id()), null);
+        remember(session, channel.get(), slack.postSummary(channel.get(), summary, false));
+    }
+
+    private Optional<String> shareChannelFor(Session session) {
+        return summaryChannel != null ? Optional.of(summaryChannel) : store.shareChannel(session.id());
+    }
+
+    /** A private session runs in a direct message with its starter: its own channel, until Slack names the DM. */
+    static boolean isPrivate(Session session) {
+        return session.channel().startsWith("D") || session.channel().equals(session.starter());
     }
 
     /** Keeps the id of a posted message so that deleting the session can remove it. */
@@ -172,6 +197,9 @@ public final class DeliverySender {
     }
 
     private String summaryChannelFor(Session session) {
+        if (isPrivate(session)) {
+            return session.channel();
+        }
         return summaryChannel != null ? summaryChannel : session.channel();
     }
 

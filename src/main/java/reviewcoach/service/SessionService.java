@@ -52,6 +52,9 @@ public final class SessionService {
         Session session = store.inTransaction(tx -> {
             Session created = tx.createSession(
                     request.workspace(), request.channel(), request.starter(), review, request.noticeUrl(), now);
+            if (request.shareChannel() != null) {
+                tx.setShareChannel(created.id(), request.shareChannel());
+            }
             tx.enqueue(created.id(), DeliveryKind.OPEN_THREAD, null, now);
             tx.enqueue(created.id(), DeliveryKind.PROMPT, Step.first().name(), now);
             return created;
@@ -109,6 +112,37 @@ public final class SessionService {
                 }));
         transition.ifPresent(result -> logAndWake(sessionId, result.outcome()));
         return transition;
+    }
+
+    /** Whether a private session's summary went to the team. */
+    public enum Sharing {
+        SHARED,
+        NOT_ALLOWED,
+        NOT_FINISHED,
+        NOT_FOUND
+    }
+
+    /** Its starter chose to share a finished private session's summary with the team. */
+    public Sharing share(long sessionId, String actor) {
+        Sharing result = store.inTransaction(tx -> {
+            Optional<Session> session = tx.lock(sessionId);
+            if (session.isEmpty()) {
+                return Sharing.NOT_FOUND;
+            }
+            if (!session.get().starter().equals(actor) || !DeliverySender.isPrivate(session.get())) {
+                return Sharing.NOT_ALLOWED;
+            }
+            if (!session.get().isFinished()) {
+                return Sharing.NOT_FINISHED;
+            }
+            tx.enqueue(sessionId, DeliveryKind.SHARED_SUMMARY, null, clock.instant());
+            return Sharing.SHARED;
+        });
+        log.info("session={} share={}", sessionId, result);
+        if (result == Sharing.SHARED) {
+            deliveriesWaiting.run();
+        }
+        return result;
     }
 
     /** The sessions in a channel that this person may delete: their own, or any for a manager; newest first. */

@@ -23,6 +23,9 @@ public interface SessionStore {
     /** Where to tell the starter privately that the session could not open, if known. */
     Optional<String> noticeUrl(long sessionId);
 
+    /** Where a private session's summary goes if its starter shares it, if known. */
+    Optional<String> shareChannel(long sessionId);
+
     /** The most recent sessions in a channel, newest first. */
     List<Session> recentInChannel(String channel, int limit);
 

@@ -20,6 +20,9 @@ public interface SessionTransaction {
     Session createSession(
             String workspace, String channel, String starter, Review review, String noticeUrl, Instant now);
 
+    /** Remembers where a private session's summary goes if its starter shares it. */
+    void setShareChannel(long sessionId, String channel);
+
     /** Finds a session and locks it until the transaction ends, so that changes to one session happen one at a time. */
     Optional<Session> lock(long sessionId);
 

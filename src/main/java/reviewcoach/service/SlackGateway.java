@@ -13,8 +13,11 @@ import reviewcoach.summary.ManagerSummary;
  */
 public interface SlackGateway {
 
-    /** Posts the review and the opening words; returns the id of the message that becomes the thread. */
-    String openThread(Session session);
+    /**
+     * Posts the review and the opening words in the session's conversation (for a private session: a direct message
+     * to its starter); returns where the message went and its id, which becomes the thread.
+     */
+    PostedMessage openThread(Session session);
 
     /**
      * Posts a step's prompt in the thread; returns the message id.
@@ -44,11 +47,15 @@ public interface SlackGateway {
     /** A link to the session's thread. */
     String linkToThread(Session session);
 
-    /** Posts the manager summary; returns the message id. */
-    String postSummary(String channel, ManagerSummary summary);
+    /**
+     * Posts the manager summary; returns the message id.
+     *
+     * @param offerToShare true for a private session's summary in its direct message: it carries a Share button
+     */
+    String postSummary(String channel, ManagerSummary summary, boolean offerToShare);
 
     /** Says in the thread that the session is finished and where its summary went; returns the message id. */
-    String postClosingNote(Session session, String summaryChannel);
+    String postClosingNote(Session session, String summaryChannel, boolean privateSession);
 
     /** Removes a message the bot posted; a message that is already gone counts as removed. */
     void deleteMessage(PostedMessage message);

@@ -14,6 +14,7 @@ import reviewcoach.config.Policy;
 import reviewcoach.service.SessionService;
 import reviewcoach.slack.api.SlackWebGateway;
 import reviewcoach.slack.render.SessionMessages;
+import reviewcoach.slack.render.SummaryMessage;
 
 /**
  * Builds the Bolt app: the listeners for {@code /review}, thread replies, step buttons, the review form and deleting
@@ -53,6 +54,7 @@ public final class ReviewCoachApp {
         DeleteSessions deletes = new DeleteSessions(sessions, gateway, background);
         ReviewCommand command = new ReviewCommand(sessions, gateway, policy, deletes);
         app.blockAction(DeleteSessions.DELETE, deletes::onDelete);
+        app.blockAction(SummaryMessage.SHARE, new ShareButton(sessions)::onShare);
         app.command("/review", command::onCommand);
         app.viewSubmission(ReviewModal.CALLBACK_ID, command::onFormSubmitted);
 

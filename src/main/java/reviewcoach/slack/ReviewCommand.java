@@ -9,6 +9,8 @@ import com.slack.api.bolt.response.Response;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reviewcoach.config.Policy;
@@ -23,6 +25,7 @@ import reviewcoach.slack.api.SlackWebGateway;
 final class ReviewCommand {
 
     private static final Logger log = LoggerFactory.getLogger(ReviewCommand.class);
+    private static final Pattern PRIVATE = Pattern.compile("(?is)private(?:\\s+(.*))?");
 
     private final SessionService sessions;
     private final SlackWebGateway gateway;
@@ -54,6 +57,10 @@ final class ReviewCommand {
             return context.ack("That is more than a Slack message can hold. Paste the part of the review the team"
                     + " needs to work through; nothing was saved.");
         }
+        Matcher privately = PRIVATE.matcher(text);
+        if (privately.matches()) {
+            return startPrivately(payload, privately.group(1).strip(), context);
+        }
         if (payload.getChannelId().startsWith("D")) {
             return context.ack(Notices.notInDirectMessages());
         }
@@ -70,6 +77,24 @@ final class ReviewCommand {
                 Review.of(text),
                 SlackFields.responseUrlOrNull(payload.getResponseUrl())));
         return context.ack(Notices.starting());
+    }
+
+    /** {@code /review private <text>}: the same dialogue in a direct message with the bot, shared only by choice. */
+    private Response startPrivately(SlashCommandPayload payload, String review, SlashCommandContext context) {
+        if (review.isEmpty()) {
+            return context.ack("Add the review after `/review private`, and we'll work through it just between us.");
+        }
+        if (review.length() > policy.maxReviewLength()) {
+            return context.ack(Notices.reviewTooLong(review.length(), policy.maxReviewLength()));
+        }
+        String origin = payload.getChannelId().startsWith("D") ? null : payload.getChannelId();
+        sessions.start(StartRequest.inPrivate(
+                payload.getTeamId(),
+                payload.getUserId(),
+                Review.of(review),
+                SlackFields.responseUrlOrNull(payload.getResponseUrl()),
+                origin));
+        return context.ack(Notices.startingPrivately());
     }
 
     Response onFormSubmitted(ViewSubmissionRequest request, ViewSubmissionContext context) {

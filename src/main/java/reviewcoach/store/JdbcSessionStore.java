@@ -78,6 +78,18 @@ public final class JdbcSessionStore implements SessionStore {
     }
 
     @Override
+    public Optional<String> shareChannel(long sessionId) {
+        return query(
+                        "reading where to share session " + sessionId,
+                        "SELECT share_channel FROM sessions WHERE id = ?",
+                        row -> Optional.ofNullable(row.getString(1)),
+                        sessionId)
+                .stream()
+                .findFirst()
+                .flatMap(channel -> channel);
+    }
+
+    @Override
     public List<Session> recentInChannel(String channel, int limit) {
         String sql = "SELECT " + Rows.SESSION_COLUMNS
                 + " FROM sessions WHERE channel = ? ORDER BY started_at DESC, id DESC FETCH FIRST ? ROWS ONLY";

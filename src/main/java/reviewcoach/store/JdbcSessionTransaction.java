@@ -75,6 +75,11 @@ final class JdbcSessionTransaction implements SessionTransaction {
     }
 
     @Override
+    public void setShareChannel(long sessionId, String channel) {
+        update("remembering where to share", "UPDATE sessions SET share_channel = ? WHERE id = ?", channel, sessionId);
+    }
+
+    @Override
     public Optional<Session> lock(long sessionId) {
         return lockOne("SELECT " + Rows.SESSION_COLUMNS + " FROM sessions WHERE id = ? FOR UPDATE", sessionId);
     }
@@ -91,8 +96,9 @@ final class JdbcSessionTransaction implements SessionTransaction {
     public void save(Session session) {
         update(
                 "saving a session",
-                "UPDATE sessions SET thread = ?, step = ?, status = ?, finished_at = ?, chosen_thought = ?,"
+                "UPDATE sessions SET channel = ?, thread = ?, step = ?, status = ?, finished_at = ?, chosen_thought = ?,"
                         + " believability = ? WHERE id = ?",
+                session.channel(),
                 session.thread(),
                 session.step().name(),
                 session.status().name(),

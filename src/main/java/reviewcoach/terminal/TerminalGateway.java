@@ -23,13 +23,13 @@ final class TerminalGateway implements SlackGateway {
     }
 
     @Override
-    public String openThread(Session session) {
+    public PostedMessage openThread(Session session) {
         out.println();
         out.println(Guide.opening());
         out.println(Guide.howToMove()
                 .replace("Reply in this thread. ", "Type your lines. ")
                 .replace(" (or press Next)", ""));
-        return "rehearsal-" + session.id();
+        return new PostedMessage(session.channel(), "rehearsal-" + session.id());
     }
 
     @Override
@@ -88,7 +88,7 @@ final class TerminalGateway implements SlackGateway {
     }
 
     @Override
-    public String postSummary(String channel, ManagerSummary summary) {
+    public String postSummary(String channel, ManagerSummary summary, boolean offerToShare) {
         out.println();
         out.println("Summary");
         for (ManagerSummary.StepLines step : summary.stepsWithLines()) {
@@ -102,7 +102,7 @@ final class TerminalGateway implements SlackGateway {
     }
 
     @Override
-    public String postClosingNote(Session session, String summaryChannel) {
+    public String postClosingNote(Session session, String summaryChannel, boolean privateSession) {
         out.println();
         out.println(Guide.closing() + " This rehearsal is saved as session " + session.id() + ".");
         return nextId();

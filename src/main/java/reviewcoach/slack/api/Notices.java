@@ -19,6 +19,8 @@ public final class Notices {
                 + "• `/review` on its own opens a form for the review, where it was posted and its stars.\n"
                 + "• In the session's thread, reply with your lines. Type `next` to move on, `back` to go back,"
                 + " `done` to finish.\n"
+                + "• `/review private <paste the review>` works through it one to one in a direct message with me;"
+                + " nothing is posted to the channel unless you share it at the end.\n"
                 + "• `/review delete` deletes a session you started (managers can delete any) and my messages for it.\n"
                 + "When you finish, a summary goes to your managers' channel.";
     }
@@ -34,6 +36,11 @@ public final class Notices {
 
     public static String starting() {
         return "Starting a session for this review. Look for it in this channel in a moment.";
+    }
+
+    public static String startingPrivately() {
+        return "Let's work through it just between us. I've sent you a direct message; nothing goes to the team unless"
+                + " you share it at the end.";
     }
 
     public static String notInDirectMessages() {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.Slack;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.response.auth.AuthTestResponse;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.model.view.View;
 import com.slack.api.webhook.WebhookResponse;
 import java.io.IOException;
@@ -42,14 +43,16 @@ public final class SlackWebGateway implements SlackGateway {
     }
 
     @Override
-    public String openThread(Session session) {
+    public PostedMessage openThread(Session session) {
         SlackMessage message = SessionMessages.root(session, List.of());
-        return SlackCalls.run(() -> methods.chatPostMessage(request -> request.channel(session.channel())
+        ChatPostMessageResponse posted =
+                SlackCalls.run(() -> methods.chatPostMessage(request -> request.channel(session.channel())
                         .text(message.text())
                         .blocks(message.blocks())
                         .unfurlLinks(false)
-                        .unfurlMedia(false)))
-                .getTs();
+                        .unfurlMedia(false)));
+        String channel = posted.getChannel() == null ? session.channel() : posted.getChannel();
+        return new PostedMessage(channel, posted.getTs());
     }
 
     @Override
@@ -107,8 +110,8 @@ public final class SlackWebGateway implements SlackGateway {
     }
 
     @Override
-    public String postSummary(String channel, ManagerSummary summary) {
-        SlackMessage message = SummaryMessage.render(summary);
+    public String postSummary(String channel, ManagerSummary summary, boolean offerToShare) {
+        SlackMessage message = SummaryMessage.render(summary, offerToShare);
         return SlackCalls.run(() -> methods.chatPostMessage(request -> request.channel(channel)
                         .text(message.text())
                         .blocks(message.blocks())
@@ -118,8 +121,8 @@ public final class SlackWebGateway implements SlackGateway {
     }
 
     @Override
-    public String postClosingNote(Session session, String summaryChannel) {
-        return postInThread(session, SessionMessages.closing(summaryChannel));
+    public String postClosingNote(Session session, String summaryChannel, boolean privateSession) {
+        return postInThread(session, SessionMessages.closing(summaryChannel, privateSession));
     }
 
     @Override

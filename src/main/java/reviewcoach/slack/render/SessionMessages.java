@@ -137,8 +137,9 @@ public final class SessionMessages {
     }
 
     /** The note that ends the thread. */
-    public static SlackMessage closing(String summaryChannel) {
-        String text = Guide.closing() + " The summary is in <#" + summaryChannel + ">.";
+    public static SlackMessage closing(String summaryChannel, boolean privateSession) {
+        String text = Guide.closing()
+                + (privateSession ? " " + Guide.privateSummary() : " The summary is in <#" + summaryChannel + ">.");
         return new SlackMessage(text, List.of(section(s -> s.text(markdownText(text)))));
     }
 

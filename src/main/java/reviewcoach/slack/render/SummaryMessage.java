@@ -1,11 +1,13 @@
 package reviewcoach.slack.render;
 
+import static com.slack.api.model.block.Blocks.actions;
 import static com.slack.api.model.block.Blocks.context;
 import static com.slack.api.model.block.Blocks.divider;
 import static com.slack.api.model.block.Blocks.header;
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.button;
 
 import com.slack.api.model.block.LayoutBlock;
 import java.time.Duration;
@@ -20,12 +22,19 @@ import reviewcoach.summary.ManagerSummary;
 public final class SummaryMessage {
 
     private static final int EXCERPT_LIMIT = 600;
-    /** Room kept for the closing blocks (link, note) under Slack's 50-block limit. */
-    private static final int BODY_BLOCK_LIMIT = SlackMessage.MAX_BLOCKS - 3;
+    /** Room kept for the closing blocks (link, share, note) under Slack's 50-block limit. */
+    private static final int BODY_BLOCK_LIMIT = SlackMessage.MAX_BLOCKS - 4;
 
     private SummaryMessage() {}
 
-    public static SlackMessage render(ManagerSummary summary) {
+    public static final String SHARE = "share_summary";
+
+    /**
+     * Renders a summary.
+     *
+     * @param offerToShare adds a Share button, for a private session's summary in its direct message
+     */
+    public static SlackMessage render(ManagerSummary summary, boolean offerToShare) {
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(header(h -> h.text(plainText("Review worked through"))));
         String excerpt = SlackText.quote(
@@ -59,6 +68,11 @@ public final class SummaryMessage {
         }
         blocks.add(divider());
         blocks.add(section(s -> s.text(markdownText(link(summary)))));
+        if (offerToShare) {
+            blocks.add(actions(a -> a.blockId("share").elements(List.of(button(b -> b.actionId(SHARE)
+                    .text(plainText("Share with the team"))
+                    .value(String.valueOf(summary.sessionId())))))));
+        }
         if (shortened) {
             blocks.add(context(c -> c.elements(List.of(markdownText(
                     "_This summary was shortened to fit in one" + " message; everything is in the thread._")))));
