@@ -36,6 +36,7 @@ final class SlackEndpoint extends HttpServlet {
     static final int MAX_BODY_BYTES = 1024 * 1024;
 
     private static final int MAX_CAUSES = 16;
+    private static final String NO_RETRY_HEADER = "X-Slack-No-Retry";
 
     private final transient App app;
     private final transient SlackRequestParser parser;
@@ -57,7 +58,8 @@ final class SlackEndpoint extends HttpServlet {
         }
         Optional<byte[]> body = RequestBodies.read(request, response, MAX_BODY_BYTES);
         if (body.isEmpty()) {
-            response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+            log.info("refused a request body over {} bytes", MAX_BODY_BYTES);
+            refuseForGood(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
             return;
         }
         String timestamp = request.getHeader(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP);
@@ -69,10 +71,21 @@ final class SlackEndpoint extends HttpServlet {
         }
         Optional<Request<?>> slackRequest = decode(body.get()).flatMap(text -> parse(request, text));
         if (slackRequest.isEmpty()) {
-            response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+            refuseForGood(response, HttpServletResponse.SC_BAD_REQUEST);
             return;
         }
         run(slackRequest.get(), response);
+    }
+
+    /**
+     * Refuses a request that can never succeed, and tells Slack not to send it again if it was an event: its retries
+     * could only fail the same way.
+     *
+     * @see <a href="https://docs.slack.dev/apis/events-api/#retries">Events API retries</a>
+     */
+    private static void refuseForGood(HttpServletResponse response, int status) throws IOException {
+        response.setHeader(NO_RETRY_HEADER, "1");
+        response.sendError(status);
     }
 
     /** Slack sends UTF-8 whatever the content type says; anything else is not from Slack. */

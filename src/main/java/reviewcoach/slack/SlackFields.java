@@ -4,11 +4,11 @@ import java.util.regex.Pattern;
 
 /**
  * What the fields the service keeps look like when Slack sends them: short ids, {@code seconds.micros} timestamps,
- * message text of at most 40,000 characters, and {@code https} response URLs. A payload whose fields do not is not one
+ * message text of at most 40,000 characters, and {@code http(s)} response URLs. A payload whose fields do not is not one
  * Slack sent, and is acknowledged and left alone rather than handed to the store, whose columns are sized for Slack's
  * values.
  *
- * @see <a href="https://docs.slack.dev/reference/methods/chat.postMessage#truncating">Slack's text limit</a>
+ * @see <a href="https://docs.slack.dev/reference/methods/chat.postMessage">chat.postMessage, on text length</a>
  */
 final class SlackFields {
 

@@ -1,7 +1,10 @@
 package reviewcoach.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -19,6 +22,8 @@ import reviewcoach.testing.FakeSlackApi;
 import reviewcoach.testing.HostileRequest;
 import reviewcoach.testing.HostileRequests;
 import reviewcoach.testing.MessageEvents;
+import reviewcoach.testing.SignedRequest;
+import reviewcoach.testing.SlackRequests;
 
 /**
  * Hundreds of malformed requests, generated from a seed ({@code -Dhostile.seed=...} repeats a run), most of them signed
@@ -27,6 +32,7 @@ import reviewcoach.testing.MessageEvents;
 class HostileInputEndToEndTest {
 
     private static final long DEFAULT_SEED = 20_261_122L;
+    private static final String NO_RETRY = "X-Slack-No-Retry";
     private static final Duration QUIET = Duration.ofMillis(300);
     private static final int REQUESTS = 400;
     private static final Pattern LEAK = Pattern.compile(
@@ -93,12 +99,33 @@ class HostileInputEndToEndTest {
 
         assertEquals(503, refused.status(), refused.body());
         assertEquals("Service Unavailable", refused.json().get("error").asText());
+        assertNull(refused.header(NO_RETRY), "Slack may send it again");
         assertEquals(200, retried.status(), retried.body());
         assertEquals(
                 line.ts(),
                 slack.awaitCalls("reactions.add", 1, RunningService.WAIT).get(0).param("timestamp"));
         slack.awaitQuiet(QUIET, RunningService.WAIT);
         assertEquals(1, slack.calls("reactions.add").size(), "kept once");
+    }
+
+    @Test
+    void aSignedRequestThatCanNeverSucceedIsRefusedAndSlackIsToldNotToSendItAgain() {
+        ObjectNode event = MessageEvents.message(ChatMessage.topLevel("Hello"));
+        event.putArray("user").add(1);
+        List<SignedRequest> hopeless = List.of(
+                service.requests().sign(SlackRequests.JSON, "{\"type\":\"event_callback\"}"),
+                service.requests().event(event),
+                service.requests()
+                        .sign(
+                                SlackRequests.JSON,
+                                "{\"type\":\"event_callback\",\"event\":{\"type\":\"message\",\"text\":\""
+                                        + "A".repeat(2 * 1024 * 1024) + "\"}}"));
+
+        for (SignedRequest request : hopeless) {
+            AppClient.Reply reply = service.client().send(request);
+            assertTrue(reply.status() == 400 || reply.status() == 413, reply.status() + " " + reply.body());
+            assertEquals("1", reply.header(NO_RETRY), reply.status() + " " + reply.body());
+        }
     }
 
     /** Takes away, or gives back, the table every handled event is recorded in: the database then fails the event. */
