@@ -15,6 +15,8 @@ public record Policy(int maxReviewLength, boolean redactPii, int retentionDays, 
 
     public static final int DEFAULT_MAX_REVIEW_LENGTH = 20_000;
     public static final int DEFAULT_RETENTION_DAYS = 180;
+    /** The longest review the database keeps (sessions.review_text). */
+    public static final int LONGEST_REVIEW = 100_000;
 
     public Policy {
         if (maxReviewLength < 1) {

@@ -130,7 +130,7 @@ public record Settings(
                 summaryChannel(source.apply("SUMMARY_CHANNEL")),
                 slackApiUrl(source.apply("SLACK_API_URL")),
                 new Policy(
-                        positive(source, "MAX_REVIEW_LENGTH", Policy.DEFAULT_MAX_REVIEW_LENGTH),
+                        reviewLength(source),
                         flag(source, "REDACT_PII"),
                         positive(source, "RETENTION_DAYS", Policy.DEFAULT_RETENTION_DAYS),
                         managers(source.apply("MANAGERS"))));
@@ -179,6 +179,17 @@ public record Settings(
         }
         throw new SettingsException(name + " must be a whole number above 0, got '" + value
                 + "': set it or leave it unset for " + defaultValue);
+    }
+
+    /** The stored review holds at most 100,000 characters, so a larger limit would fail in the database. */
+    private static int reviewLength(Function<String, String> source) {
+        int limit = positive(source, "MAX_REVIEW_LENGTH", Policy.DEFAULT_MAX_REVIEW_LENGTH);
+        if (limit > Policy.LONGEST_REVIEW) {
+            throw new SettingsException("MAX_REVIEW_LENGTH can be at most " + Policy.LONGEST_REVIEW
+                    + " characters, got " + limit + ": set a smaller number or leave it unset for "
+                    + Policy.DEFAULT_MAX_REVIEW_LENGTH);
+        }
+        return limit;
     }
 
     private static boolean flag(Function<String, String> source, String name) {

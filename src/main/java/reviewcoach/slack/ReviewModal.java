@@ -17,6 +17,7 @@ import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewState;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -103,8 +104,12 @@ final class ReviewModal {
 
     private static String metadata(Origin origin) {
         try {
-            return JSON.writeValueAsString(
-                    Map.of("channel", origin.channel(), "response_url", String.valueOf(origin.responseUrl())));
+            Map<String, String> fields = new LinkedHashMap<>();
+            fields.put("channel", origin.channel());
+            if (origin.responseUrl() != null) {
+                fields.put("response_url", origin.responseUrl());
+            }
+            return JSON.writeValueAsString(fields);
         } catch (JsonProcessingException impossible) {
             throw new IllegalStateException("a map of strings always turns into JSON", impossible);
         }

@@ -72,7 +72,11 @@ class SettingsTest {
                 "PORT", "eighty",
                 "DATABASE_URL", "postgres://localhost/x",
                 "SUMMARY_CHANNEL", "#managers",
-                "SLACK_API_URL", "not a url");
+                "SLACK_API_URL", "not a url",
+                "MAX_REVIEW_LENGTH", "200000",
+                "RETENTION_DAYS", "-3",
+                "REDACT_PII", "maybe",
+                "MANAGERS", "boss");
         cases.forEach((name, value) -> {
             Map<String, String> environment = required();
             environment.put(name, value);
