@@ -167,7 +167,23 @@ public final class DeliverySender {
         List<Contribution> contributions = store.contributions(session.id());
         String channel = summaryChannelFor(session);
         ManagerSummary summary = ManagerSummary.of(session, contributions, link);
-        remember(session, channel, slack.postSummary(channel, summary, isPrivate(session)));
+        try {
+            remember(session, channel, slack.postSummary(channel, summary, isPrivate(session)));
+        } catch (DeliveryFailure failure) {
+            if (failure.isChannelUnreachable() && !channel.equals(session.channel())) {
+                tellThread(session, channel, failure);
+            }
+            throw failure;
+        }
+    }
+
+    /** The team learns that its summary did not reach the managers, rather than nobody knowing. */
+    private void tellThread(Session session, String channel, DeliveryFailure failure) {
+        try {
+            slack.tellThreadSummaryFailed(session, channel, failure.error());
+        } catch (DeliveryFailure noticeFailed) {
+            log.error("session={} could not say the summary failed: {}", session.id(), noticeFailed.error());
+        }
     }
 
     /** A private session's summary, shared with the team because its starter chose to. */

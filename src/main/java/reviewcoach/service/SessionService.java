@@ -101,11 +101,13 @@ public final class SessionService {
      * A button was pressed: a move (Next, Back, Finish, which know the step they belong to), a picked thought or a
      * rating.
      *
-     * @return what happened, or empty when the session no longer exists
+     * @param channel the conversation the button was pressed in: a button acts only on a session in it
+     * @return what happened, or empty when no session of that id lives in that conversation
      */
-    public Optional<Transition> onButton(long sessionId, Input input) {
-        Optional<Transition> transition =
-                store.inTransaction(tx -> tx.lock(sessionId).map(session -> {
+    public Optional<Transition> onButton(long sessionId, String channel, Input input) {
+        Optional<Transition> transition = store.inTransaction(tx -> tx.lock(sessionId)
+                .filter(session -> session.channel().equals(channel))
+                .map(session -> {
                     Transition result = dialogue.apply(session, linesFor(session, input), input, clock.instant());
                     record(tx, session, result);
                     return result;

@@ -60,6 +60,9 @@ public interface SlackGateway {
     /** Removes a message the bot posted; a message that is already gone counts as removed. */
     void deleteMessage(PostedMessage message);
 
+    /** Says in the session's thread that its summary could not be posted to a channel, and how to fix it. */
+    void tellThreadSummaryFailed(Session session, String channel, String reason);
+
     /** Tells the person who started a session, privately, that it could not open and how to fix it. */
     void tellStarterCannotOpen(String noticeUrl, String channel, String reason);
 }

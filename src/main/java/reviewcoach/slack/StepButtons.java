@@ -71,7 +71,11 @@ final class StepButtons {
         if (input.isEmpty() || actor == null) {
             return context.ack();
         }
-        Optional<Transition> transition = sessions.onButton(target.get().sessionId(), input.get());
+        String channel =
+                payload.getChannel() == null ? null : payload.getChannel().getId();
+        Optional<Transition> transition = channel == null
+                ? Optional.empty()
+                : sessions.onButton(target.get().sessionId(), channel, input.get());
         explainIfNothingChanged(context, transition);
         return context.ack();
     }

@@ -114,6 +114,11 @@ final class TerminalGateway implements SlackGateway {
     }
 
     @Override
+    public void tellThreadSummaryFailed(Session session, String channel, String reason) {
+        out.println("coach: I couldn't save the summary (" + reason + ").");
+    }
+
+    @Override
     public void tellStarterCannotOpen(String noticeUrl, String channel, String reason) {
         out.println("coach: I couldn't start the rehearsal (" + reason + ").");
     }

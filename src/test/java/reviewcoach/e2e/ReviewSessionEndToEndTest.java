@@ -165,6 +165,46 @@ class ReviewSessionEndToEndTest {
     }
 
     @Test
+    void theTeamIsToldWhenTheSummaryCannotReachTheManagers() {
+        SessionFlow flow = new SessionFlow(service, slack).start("Nobody called me back.");
+        flow.reply(BOB, "A review says nobody called back");
+        slack.awaitQuiet(QUIET, RunningService.WAIT);
+        slack.failNext("chat.postMessage", reviewcoach.testing.Failure.error("not_in_channel"));
+
+        flow.reply(BOB, "done");
+
+        FakeSlackApi.Call told = awaitThreadReplyContaining(flow, "couldn't post the summary");
+        assertTrue(told.param("text").contains("/invite"), told.param("text"));
+        assertTrue(told.param("text").contains(SUMMARY_CHANNEL), told.param("text"));
+        slack.awaitQuiet(QUIET, RunningService.WAIT);
+        assertEquals(1, summaryAttempts(), "a refusal that cannot change by itself is not retried");
+    }
+
+    @Test
+    void aButtonActsOnlyOnASessionInTheChannelItWasPressedIn() {
+        SessionFlow flow = new SessionFlow(service, slack).start("Nobody called me back.");
+        FakeSlackApi.Call prompt = flow.awaitPrompt(1);
+
+        AppClient.Reply reply = service.client()
+                .send(service.requests()
+                        .blockAction(
+                                reviewcoach.testing.BlockAction.button("step_next", SessionFlow.buttonValue(prompt))
+                                        .withChannel("C0ELSEWHERE", "elsewhere")
+                                        .withResponseUrl(slack.responseUrl("elsewhere"))));
+
+        assertEquals(200, reply.status());
+        slack.awaitCalls(FakeSlackApi.responseUrlMethod("elsewhere"), 1, RunningService.WAIT);
+        slack.awaitQuiet(QUIET, RunningService.WAIT);
+        assertEquals(1, flow.prompts().size(), "the session did not move");
+    }
+
+    private long summaryAttempts() {
+        return slack.calls("chat.postMessage").stream()
+                .filter(call -> SUMMARY_CHANNEL.equals(call.param("channel")))
+                .count();
+    }
+
+    @Test
     void backReturnsToThePreviousStepAndDoneFinishesEarly() {
         SessionFlow flow = new SessionFlow(service, slack).start("Waited 40 minutes past my appointment.");
         flow.reply(BOB, "next");

@@ -13,6 +13,12 @@ public final class Notices {
                 + " `/invite @Review Coach` in that channel, then run `/review` again. Nothing was saved.";
     }
 
+    public static String summaryFailed(String channel, String reason) {
+        String why = reason.equals("is_archived") ? "that channel is archived" : "I'm not in that channel";
+        return "I couldn't post the summary to <#" + channel + ">: " + why + ". Add me there with `/invite @Review"
+                + " Coach` (or ask an admin to change SUMMARY_CHANNEL). Everything the team wrote is kept.";
+    }
+
     public static String help() {
         return "*Review Coach* helps your team work through a negative review together, calmly.\n"
                 + "• `/review <paste the review>` starts a session in this channel.\n"

@@ -1,5 +1,8 @@
 package reviewcoach.slack.api;
 
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.Slack;
@@ -135,6 +138,12 @@ public final class SlackWebGateway implements SlackGateway {
                 throw failure;
             }
         }
+    }
+
+    @Override
+    public void tellThreadSummaryFailed(Session session, String channel, String reason) {
+        String text = Notices.summaryFailed(channel, reason);
+        postInThread(session, new SlackMessage(text, List.of(section(s -> s.text(markdownText(text))))));
     }
 
     @Override
