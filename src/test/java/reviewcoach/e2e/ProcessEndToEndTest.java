@@ -10,6 +10,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +23,7 @@ import reviewcoach.testing.AppClient;
 import reviewcoach.testing.ChatMessage;
 import reviewcoach.testing.FakeSlackApi;
 import reviewcoach.testing.MessageEvents;
+import reviewcoach.testing.SignedRequest;
 import reviewcoach.testing.SlackRequests;
 import reviewcoach.testing.SlashCommand;
 import reviewcoach.testing.TestDatabase;
@@ -122,6 +128,67 @@ class ProcessEndToEndTest {
         assertTrue(second.output().contains("stopped"), second.output());
         assertFalse(second.output().contains(TestWorkspace.BOT_TOKEN), "never logs the token");
         assertFalse(second.output().contains("nobody called back"), "never logs what people wrote");
+    }
+
+    @Test
+    void killedDuringABurstItLosesNothingAckedAndSlacksRetriesApplyOnce() throws Exception {
+        int port = ServiceProcess.freePort();
+        ServiceProcess first = start(environment(port)).awaitHealthy(START);
+        first.client().send(requests.slashCommand(SlashCommand.of("/review", "They lost my file.")));
+        String thread = slack.awaitCalls("chat.postMessage", 2, RunningService.WAIT)
+                .get(1)
+                .param("thread_ts");
+        List<String> eventIds = new ArrayList<>();
+        List<ChatMessage> replies = new ArrayList<>();
+        for (int i = 1; i <= 60; i++) {
+            eventIds.add(requests.nextEventId());
+            replies.add(ChatMessage.reply(thread, "A review says the file was lost, line " + i)
+                    .withUser("U0P" + i));
+        }
+        Set<Integer> acked = ConcurrentHashMap.newKeySet();
+        CountDownLatch twentyAcked = new CountDownLatch(20);
+        Thread burst = new Thread(() -> {
+            AppClient client = first.client();
+            for (int i = 0; i < replies.size(); i++) {
+                try {
+                    if (client.send(requests.event(eventIds.get(i), MessageEvents.message(replies.get(i))))
+                                    .status()
+                            == 200) {
+                        acked.add(i);
+                        twentyAcked.countDown();
+                    }
+                } catch (RuntimeException refused) {
+                    // the process is gone: Slack would retry this event later
+                }
+            }
+        });
+        burst.start();
+        assertTrue(twentyAcked.await(60, TimeUnit.SECONDS), "the burst got going");
+
+        first.kill();
+        burst.join();
+        assertTrue(acked.size() < replies.size(), "the kill landed during the burst: " + acked.size());
+
+        ServiceProcess second = start(environment(port)).awaitHealthy(START);
+        AppClient client = second.client();
+        for (int i = 0; i < replies.size(); i++) {
+            // Slack retries what was not acknowledged; a retry of an acked event must change nothing.
+            SignedRequest retry = requests.event(eventIds.get(i), MessageEvents.message(replies.get(i)))
+                    .asRetry();
+            assertEquals(200, client.send(retry).status());
+        }
+        client.send(requests.event(MessageEvents.message(ChatMessage.reply(thread, "done"))));
+
+        String blocks = awaitSummary().jsonParam("blocks").toString();
+        for (ChatMessage reply : replies) {
+            String line = "<@" + reply.user() + ">: " + reply.text();
+            assertTrue(blocks.contains(line), "kept: " + line);
+            assertEquals(blocks.indexOf(line), blocks.lastIndexOf(line), "kept once: " + line);
+        }
+        Map<String, Long> promptsByText = slack.calls("chat.postMessage").stream()
+                .filter(call -> thread.equals(call.param("thread_ts")))
+                .collect(Collectors.groupingBy(call -> call.param("text"), Collectors.counting()));
+        promptsByText.forEach((text, count) -> assertEquals(1L, count, "posted once: " + text));
     }
 
     private FakeSlackApi.Call awaitSummary() {
