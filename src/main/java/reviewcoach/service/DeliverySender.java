@@ -220,8 +220,6 @@ public final class DeliverySender {
     }
 
     private Optional<Contribution> contribution(Session session, String messageId) {
-        return store.contributions(session.id()).stream()
-                .filter(contribution -> contribution.messageId().equals(messageId))
-                .findFirst();
+        return store.contribution(session.id(), messageId);
     }
 }

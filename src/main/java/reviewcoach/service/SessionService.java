@@ -108,7 +108,7 @@ public final class SessionService {
         Optional<Transition> transition = store.inTransaction(tx -> tx.lock(sessionId)
                 .filter(session -> session.channel().equals(channel))
                 .map(session -> {
-                    Transition result = dialogue.apply(session, linesFor(session, input), input, clock.instant());
+                    Transition result = dialogue.apply(session, linesFor(tx, session, input), input, clock.instant());
                     record(tx, session, result);
                     return result;
                 }));
@@ -167,7 +167,7 @@ public final class SessionService {
             if (!mayDelete(session.get(), actor)) {
                 return Deletion.refused(Deletion.Result.NOT_ALLOWED);
             }
-            List<PostedMessage> posted = store.postedMessages(sessionId);
+            List<PostedMessage> posted = tx.postedMessages(sessionId);
             tx.deleteSession(sessionId);
             return new Deletion(Deletion.Result.DELETED, posted);
         });
@@ -203,12 +203,13 @@ public final class SessionService {
         }
     }
 
-    private List<Contribution> linesFor(Session session, Input input) {
-        return dialogue.needsLines(input) ? store.contributions(session.id()) : List.of();
+    /** The lines the dialogue needs for this input, read in the same transaction (never a second connection). */
+    private List<Contribution> linesFor(SessionTransaction tx, Session session, Input input) {
+        return dialogue.needsLines(input) ? tx.contributions(session.id()) : List.of();
     }
 
     private Outcome apply(SessionTransaction tx, Session session, Input input) {
-        Transition transition = dialogue.apply(session, linesFor(session, input), input, clock.instant());
+        Transition transition = dialogue.apply(session, linesFor(tx, session, input), input, clock.instant());
         record(tx, session, transition);
         return transition.outcome();
     }

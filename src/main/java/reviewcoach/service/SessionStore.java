@@ -20,6 +20,9 @@ public interface SessionStore {
     /** The session's contributions in the order they were written. */
     List<Contribution> contributions(long sessionId);
 
+    /** One contribution of a session, by the id of the message that carried it. */
+    Optional<Contribution> contribution(long sessionId, String messageId);
+
     /** Where to tell the starter privately that the session could not open, if known. */
     Optional<String> noticeUrl(long sessionId);
 

@@ -1,6 +1,7 @@
 package reviewcoach.service;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import reviewcoach.dialogue.Contribution;
 import reviewcoach.dialogue.Review;
@@ -35,6 +36,12 @@ public interface SessionTransaction {
     void deleteSession(long sessionId);
 
     Optional<Contribution> findContribution(long sessionId, String messageId);
+
+    /** The session's contributions in the order they were written, read within this transaction. */
+    List<Contribution> contributions(long sessionId);
+
+    /** The messages the bot posted for a session, read within this transaction. */
+    List<PostedMessage> postedMessages(long sessionId);
 
     void addContribution(long sessionId, Contribution contribution);
 

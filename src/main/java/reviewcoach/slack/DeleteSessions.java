@@ -13,7 +13,6 @@ import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.block.LayoutBlock;
-import java.io.IOException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -92,13 +91,13 @@ final class DeleteSessions {
             return context.ack();
         }
         Deletion deletion = sessions.delete(sessionId, payload.getUser().getId());
-        tell(
-                context,
+        String answer =
                 switch (deletion.result()) {
                     case DELETED -> "Deleted. Nothing of that session is kept, and I'm removing my messages for it.";
                     case NOT_ALLOWED -> "Only the person who started that session, or a manager, can delete it.";
                     case NOT_FOUND -> "That session was already deleted.";
-                });
+                };
+        PrivateReply.send(context, answer, true);
         if (!deletion.toRemove().isEmpty()) {
             removeLater(sessionId, deletion.toRemove());
         }
@@ -118,18 +117,6 @@ final class DeleteSessions {
             });
         } catch (RejectedExecutionException busy) {
             log.warn("session={} messages left in Slack: the service is stopping or busy", sessionId);
-        }
-    }
-
-    private static void tell(ActionContext context, String text) {
-        if (context.getResponseUrl() == null) {
-            return;
-        }
-        try {
-            context.respond(response ->
-                    response.responseType("ephemeral").replaceOriginal(true).text(text));
-        } catch (IOException | RuntimeException failure) {
-            log.warn("could not answer a delete: {}", failure.getClass().getSimpleName());
         }
     }
 }

@@ -4,7 +4,6 @@ import com.slack.api.app_backend.interactive_components.payload.BlockActionPaylo
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
-import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reviewcoach.service.SessionService;
@@ -42,19 +41,7 @@ final class ShareButton {
                     case NOT_FINISHED -> "Finish the session first, then share it.";
                     case NOT_FOUND -> "That session no longer exists.";
                 };
-        tell(context, answer);
+        PrivateReply.send(context, answer, false);
         return context.ack();
-    }
-
-    private static void tell(ActionContext context, String text) {
-        if (context.getResponseUrl() == null) {
-            return;
-        }
-        try {
-            context.respond(response ->
-                    response.responseType("ephemeral").replaceOriginal(false).text(text));
-        } catch (IOException | RuntimeException failure) {
-            log.warn("could not answer a share: {}", failure.getClass().getSimpleName());
-        }
     }
 }

@@ -4,7 +4,6 @@ import com.slack.api.app_backend.interactive_components.payload.BlockActionPaylo
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
-import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -111,15 +110,8 @@ final class StepButtons {
                 default -> null;
             };
         }
-        if (explanation == null || context.getResponseUrl() == null) {
-            return;
-        }
-        String text = explanation;
-        try {
-            context.respond(response ->
-                    response.responseType("ephemeral").replaceOriginal(false).text(text));
-        } catch (IOException | RuntimeException failure) {
-            log.warn("could not explain a button press: {}", failure.getClass().getSimpleName());
+        if (explanation != null) {
+            PrivateReply.send(context, explanation, false);
         }
     }
 }

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,27 +65,34 @@ public final class JdbcSessionStore implements SessionStore {
     }
 
     @Override
-    public Optional<String> noticeUrl(long sessionId) {
-        return query(
-                        "reading where to reach the starter of session " + sessionId,
-                        "SELECT notice_url FROM sessions WHERE id = ?",
-                        row -> Optional.ofNullable(row.getString(1)),
-                        sessionId)
+    public Optional<Contribution> contribution(long sessionId, String messageId) {
+        String sql =
+                "SELECT " + Rows.CONTRIBUTION_COLUMNS + " FROM contributions WHERE session_id = ? AND message_id = ?";
+        return query("reading a contribution of session " + sessionId, sql, Rows::contribution, sessionId, messageId)
                 .stream()
-                .findFirst()
-                .flatMap(url -> url);
+                .findFirst();
+    }
+
+    @Override
+    public Optional<String> noticeUrl(long sessionId) {
+        return sessionColumn("notice_url", sessionId);
     }
 
     @Override
     public Optional<String> shareChannel(long sessionId) {
+        return sessionColumn("share_channel", sessionId);
+    }
+
+    /** One optional text column of a session; the column name is ours, never a caller's input. */
+    private Optional<String> sessionColumn(String column, long sessionId) {
         return query(
-                        "reading where to share session " + sessionId,
-                        "SELECT share_channel FROM sessions WHERE id = ?",
+                        "reading " + column + " of session " + sessionId,
+                        "SELECT " + column + " FROM sessions WHERE id = ?",
                         row -> Optional.ofNullable(row.getString(1)),
                         sessionId)
                 .stream()
                 .findFirst()
-                .flatMap(channel -> channel);
+                .flatMap(value -> value);
     }
 
     @Override
@@ -117,12 +123,12 @@ public final class JdbcSessionStore implements SessionStore {
 
     @Override
     public int deleteFinishedBefore(Instant cutoff) {
+        List<Long> expired = query(
+                "finding expired sessions",
+                "SELECT id FROM sessions WHERE status = 'FINISHED' AND finished_at < ?",
+                row -> row.getLong(1),
+                Rows.timestamp(cutoff));
         return inTransaction(tx -> {
-            List<Long> expired = query(
-                    "finding expired sessions",
-                    "SELECT id FROM sessions WHERE status = 'FINISHED' AND finished_at < ?",
-                    row -> row.getLong(1),
-                    Timestamp.from(cutoff));
             expired.forEach(tx::deleteSession);
             return expired.size();
         });
@@ -131,7 +137,7 @@ public final class JdbcSessionStore implements SessionStore {
     @Override
     public int forgetEventsBefore(Instant cutoff) {
         return update(
-                "forgetting old events", "DELETE FROM processed_events WHERE handled_at < ?", Timestamp.from(cutoff));
+                "forgetting old events", "DELETE FROM processed_events WHERE handled_at < ?", Rows.timestamp(cutoff));
     }
 
     @Override

@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import reviewcoach.dialogue.Contribution;
 import reviewcoach.dialogue.Review;
@@ -15,6 +17,7 @@ import reviewcoach.dialogue.SessionStatus;
 import reviewcoach.dialogue.Step;
 import reviewcoach.service.AlreadyHandled;
 import reviewcoach.service.DeliveryKind;
+import reviewcoach.service.PostedMessage;
 import reviewcoach.service.SessionTransaction;
 
 /** The service's changes, as SQL on one connection inside one transaction. Not thread-safe. */
@@ -52,8 +55,8 @@ final class JdbcSessionTransaction implements SessionTransaction {
             statement.setString(1, workspace);
             statement.setString(2, channel);
             statement.setString(3, starter);
-            statement.setString(4, review.text());
-            statement.setString(5, review.source());
+            statement.setString(4, storable(review.text()));
+            statement.setString(5, storable(review.source()));
             if (review.rating() == null) {
                 statement.setNull(6, Types.SMALLINT);
             } else {
@@ -128,6 +131,40 @@ final class JdbcSessionTransaction implements SessionTransaction {
             }
         } catch (SQLException failure) {
             throw new StoreException("reading a contribution", failure);
+        }
+    }
+
+    @Override
+    public List<Contribution> contributions(long sessionId) {
+        String sql = "SELECT " + Rows.CONTRIBUTION_COLUMNS + " FROM contributions WHERE session_id = ? ORDER BY id";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setLong(1, sessionId);
+            try (ResultSet rows = statement.executeQuery()) {
+                List<Contribution> contributions = new ArrayList<>();
+                while (rows.next()) {
+                    contributions.add(Rows.contribution(rows));
+                }
+                return contributions;
+            }
+        } catch (SQLException failure) {
+            throw new StoreException("reading contributions of session " + sessionId, failure);
+        }
+    }
+
+    @Override
+    public List<PostedMessage> postedMessages(long sessionId) {
+        try (PreparedStatement statement =
+                connection.prepareStatement("SELECT channel, message_id FROM bot_messages WHERE session_id = ?")) {
+            statement.setLong(1, sessionId);
+            try (ResultSet rows = statement.executeQuery()) {
+                List<PostedMessage> posted = new ArrayList<>();
+                while (rows.next()) {
+                    posted.add(new PostedMessage(rows.getString(1), rows.getString(2)));
+                }
+                return posted;
+            }
+        } catch (SQLException failure) {
+            throw new StoreException("reading the messages of session " + sessionId, failure);
         }
     }
 
@@ -207,9 +244,19 @@ final class JdbcSessionTransaction implements SessionTransaction {
         for (int i = 0; i < parameters.length; i++) {
             if (parameters[i] == null) {
                 statement.setNull(i + 1, Types.NULL);
+            } else if (parameters[i] instanceof String text) {
+                statement.setString(i + 1, storable(text));
             } else {
                 statement.setObject(i + 1, parameters[i]);
             }
         }
+    }
+
+    /**
+     * PostgreSQL cannot keep the NUL character in text (H2 can); people never type it, so it becomes the replacement
+     * character rather than failing the whole request.
+     */
+    static String storable(String text) {
+        return text == null || text.indexOf('\u0000') < 0 ? text : text.replace('\u0000', '\uFFFD');
     }
 }

@@ -70,6 +70,7 @@ class CrowdEndToEndTest {
                 allAtOnce(events, request -> service.client().send(request).status()));
 
         slack.awaitCalls("reactions.add", PEOPLE, RunningService.WAIT);
+        service.awaitOutboxEmpty();
         slack.awaitQuiet(QUIET, RunningService.WAIT);
         Map<String, Long> reactionsPerLine = slack.calls("reactions.add").stream()
                 .collect(Collectors.groupingBy(call -> call.param("timestamp"), Collectors.counting()));
@@ -82,6 +83,7 @@ class CrowdEndToEndTest {
                         "step_next", firstPrompt, String.format("U0N%02d", person), "press" + person)
                 .status());
         assertEquals(List.of(200), presses);
+        service.awaitOutboxEmpty();
         slack.awaitQuiet(QUIET, RunningService.WAIT);
         assertEquals(
                 2,

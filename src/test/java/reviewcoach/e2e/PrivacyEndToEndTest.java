@@ -72,6 +72,7 @@ class PrivacyEndToEndTest {
 
         assertEquals(200, reply.status());
         assertTrue(reply.json().get("text").asText().contains("up to 500"), reply.body());
+        service.awaitOutboxEmpty();
         slack.awaitQuiet(QUIET, RunningService.WAIT);
         assertEquals(List.of(), slack.calls("chat.postMessage"));
     }
@@ -81,6 +82,7 @@ class PrivacyEndToEndTest {
         SessionFlow flow = new SessionFlow(service, slack).start("Rude staff.");
         flow.reply(BOB, "The staff were rude");
         flow.reply(BOB, "done");
+        service.awaitOutboxEmpty();
         slack.awaitQuiet(QUIET, RunningService.WAIT);
         Set<String> posted = slack.calls("chat.postMessage").stream()
                 .map(call -> call.param("channel") + "/" + postedTs(call))

@@ -59,6 +59,7 @@ class PrivateSessionEndToEndTest {
                 .withChannel(dm));
         slack.awaitCalls("reactions.add", 1, RunningService.WAIT);
         send(ChatMessage.reply(thread, "done").withChannel(dm));
+        service.awaitOutboxEmpty();
         slack.awaitQuiet(QUIET, RunningService.WAIT);
 
         List<FakeSlackApi.Call> posts = slack.calls("chat.postMessage");
@@ -89,6 +90,7 @@ class PrivateSessionEndToEndTest {
                         .blockAction(
                                 BlockAction.button("share_summary", "1").withResponseUrl(slack.responseUrl("alice"))));
         slack.awaitCalls(FakeSlackApi.responseUrlMethod("alice"), 1, RunningService.WAIT);
+        service.awaitOutboxEmpty();
         slack.awaitQuiet(QUIET, RunningService.WAIT);
         List<FakeSlackApi.Call> shared = slack.calls("chat.postMessage").stream()
                 .filter(call -> MANAGERS.equals(call.param("channel")))

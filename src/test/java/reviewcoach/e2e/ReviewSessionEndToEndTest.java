@@ -114,6 +114,7 @@ class ReviewSessionEndToEndTest {
 
         // The thread ends with a note, and the opening message shows the finished model.
         awaitThreadReplyContaining(flow, SUMMARY_CHANNEL);
+        service.awaitOutboxEmpty();
         slack.awaitQuiet(QUIET, RunningService.WAIT);
         FakeSlackApi.Call lastUpdate = slack.lastCall("chat.update");
         assertEquals(flow.thread(), lastUpdate.param("ts"));
@@ -168,6 +169,7 @@ class ReviewSessionEndToEndTest {
     void theTeamIsToldWhenTheSummaryCannotReachTheManagers() {
         SessionFlow flow = new SessionFlow(service, slack).start("Nobody called me back.");
         flow.reply(BOB, "A review says nobody called back");
+        service.awaitOutboxEmpty();
         slack.awaitQuiet(QUIET, RunningService.WAIT);
         slack.failNext("chat.postMessage", reviewcoach.testing.Failure.error("not_in_channel"));
 
@@ -176,6 +178,7 @@ class ReviewSessionEndToEndTest {
         FakeSlackApi.Call told = awaitThreadReplyContaining(flow, "couldn't post the summary");
         assertTrue(told.param("text").contains("/invite"), told.param("text"));
         assertTrue(told.param("text").contains(SUMMARY_CHANNEL), told.param("text"));
+        service.awaitOutboxEmpty();
         slack.awaitQuiet(QUIET, RunningService.WAIT);
         assertEquals(1, summaryAttempts(), "a refusal that cannot change by itself is not retried");
     }
@@ -194,6 +197,7 @@ class ReviewSessionEndToEndTest {
 
         assertEquals(200, reply.status());
         slack.awaitCalls(FakeSlackApi.responseUrlMethod("elsewhere"), 1, RunningService.WAIT);
+        service.awaitOutboxEmpty();
         slack.awaitQuiet(QUIET, RunningService.WAIT);
         assertEquals(1, flow.prompts().size(), "the session did not move");
     }
@@ -240,6 +244,7 @@ class ReviewSessionEndToEndTest {
         slack.awaitCalls("reactions.add", 1, RunningService.WAIT);
         flow.reply(BOB, "done");
         FakeSlackApi.Call summary = awaitSummary();
+        service.awaitOutboxEmpty();
         slack.awaitQuiet(QUIET, RunningService.WAIT);
         assertEquals(1, slack.calls("reactions.add").size());
         String blocks = summary.jsonParam("blocks").toString();
@@ -274,6 +279,7 @@ class ReviewSessionEndToEndTest {
     @Test
     void messagesThatAreNotContributionsAreLeftAlone() {
         SessionFlow flow = new SessionFlow(service, slack).start("Great dentist, awful parking.");
+        service.awaitOutboxEmpty();
         slack.awaitQuiet(QUIET, RunningService.WAIT);
         int callsBefore = slack.calls().size();
 
@@ -287,6 +293,7 @@ class ReviewSessionEndToEndTest {
                 .event(MessageEvents.message(ChatMessage.reply("1600000000.000100", "The parking was awful"))));
         flow.send(service.requests().event(MessageEvents.threadBroadcast(inThread.withTs(ChatMessage.nextTs()))));
 
+        service.awaitOutboxEmpty();
         slack.awaitQuiet(QUIET, RunningService.WAIT);
         assertEquals(callsBefore, slack.calls().size(), "no reply, reaction or update: " + slack.calls());
     }
@@ -305,6 +312,7 @@ class ReviewSessionEndToEndTest {
                 .get(0);
         assertTrue(notice.rawBody().contains("/invite"), notice.rawBody());
         assertTrue(notice.rawBody().contains("ephemeral"), notice.rawBody());
+        service.awaitOutboxEmpty();
         slack.awaitQuiet(QUIET, RunningService.WAIT);
         assertEquals(1, slack.calls("chat.postMessage").size(), "no prompt follows a session that could not open");
         List<com.zaxxer.hikari.HikariDataSource> pools = new java.util.ArrayList<>();
@@ -351,6 +359,7 @@ class ReviewSessionEndToEndTest {
         flow.awaitPrompt(2);
         FakeSlackApi.Call told = awaitAnyResponseUrl(List.of("bob", "cara"));
         assertTrue(told.rawBody().contains("moved on"), told.rawBody());
+        service.awaitOutboxEmpty();
         slack.awaitQuiet(QUIET, RunningService.WAIT);
         assertEquals(2, flow.prompts().size(), "one step, not two");
         assertEquals(

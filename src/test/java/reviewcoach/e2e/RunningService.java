@@ -1,9 +1,11 @@
 package reviewcoach.e2e;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,6 +27,8 @@ import reviewcoach.testing.TestWorkspace;
 final class RunningService implements AutoCloseable {
 
     static final Duration WAIT = Duration.ofSeconds(10);
+    /** Generous, because a loaded two-core machine can take seconds to answer fifty requests at once. */
+    private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(30);
 
     private final TestDatabase database;
     private final boolean ownsDatabase;
@@ -110,6 +114,29 @@ final class RunningService implements AutoCloseable {
         return DriverManager.getConnection(database.url(), database.user(), database.password());
     }
 
+    /**
+     * Waits until the service owes Slack nothing: every delivery sent or given up. Waiting for a quiet spell is not
+     * enough, because new messages are paced per channel and can wait a second or more.
+     */
+    void awaitOutboxEmpty() {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            try (Connection connection = connectToDatabase();
+                    ResultSet owed = connection
+                            .createStatement()
+                            .executeQuery("SELECT COUNT(*) FROM outbox WHERE status IN ('PENDING', 'SENDING')")) {
+                owed.next();
+                if (owed.getLong(1) == 0) {
+                    return;
+                }
+                Thread.sleep(20);
+            } catch (SQLException | InterruptedException failure) {
+                throw new AssertionError("could not read the outbox", failure);
+            }
+        }
+        throw new AssertionError("the service still owes Slack messages after " + WAIT);
+    }
+
     /** Makes the service's database refuse every connection. */
     void makeDatabaseUnreachable() throws SQLException {
         database.makeUnreachable();
@@ -130,7 +157,7 @@ final class RunningService implements AutoCloseable {
 
     void startService() throws Exception {
         service = ReviewCoach.start(settings(), Clock.systemUTC(), tuning);
-        client = AppClient.onLocalPort(service.port());
+        client = new AppClient(URI.create("http://127.0.0.1:" + service.port()), CLIENT_TIMEOUT);
     }
 
     /** Stops the service as SIGTERM would, then starts a new one on the same database. */

@@ -85,7 +85,8 @@ class SignatureEndToEndTest {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(Kind.class)
-    void onlyRequestsSignedBySlackWithinFiveMinutesGetIn(Kind kind) {
+    void onlyRequestsSignedBySlackWithinFiveMinutesGetIn(Kind kind) throws Exception {
+        service.awaitOutboxEmpty();
         slack.awaitQuiet(QUIET, RunningService.WAIT);
         int callsBefore = slack.calls().size();
 
@@ -95,6 +96,7 @@ class SignatureEndToEndTest {
             assertEquals(401, reply.status(), forgery + ": " + reply.body());
             assertEquals("Unauthorized", reply.json().get("error").asText(), forgery.toString());
         }
+        service.awaitOutboxEmpty();
         slack.awaitQuiet(QUIET, RunningService.WAIT);
         assertEquals(callsBefore, slack.calls().size(), "nothing reached Slack: " + slack.calls());
 

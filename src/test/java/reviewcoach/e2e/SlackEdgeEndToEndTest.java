@@ -85,6 +85,7 @@ class SlackEdgeEndToEndTest {
             assertEquals(401, reply.status(), request.toString());
             assertFalse(reply.body().contains("Exception"), reply.body());
         }
+        service.awaitOutboxEmpty();
         slack.awaitQuiet(QUIET, RunningService.WAIT);
         assertEquals(List.of(), slack.calls("chat.postMessage"), "no session was started");
     }
@@ -141,6 +142,7 @@ class SlackEdgeEndToEndTest {
         assertTrue(body.get("text").asText().contains("/review <paste the review>"), reply.body());
         assertFalse(
                 body.has("response_type") && body.get("response_type").asText().equals("in_channel"));
+        service.awaitOutboxEmpty();
         slack.awaitQuiet(QUIET, RunningService.WAIT);
         assertEquals(List.of(), slack.calls("chat.postMessage"));
     }
