@@ -106,6 +106,11 @@ public final class Dialogue {
     }
 
     private Transition contribute(Session session, Input.Contribute input, Instant now) {
+        if (Care.isDistress(input.text())) {
+            Contribution kept =
+                    new Contribution(input.messageId(), session.step(), input.author(), input.text(), null, now);
+            return new Transition(session, new Outcome.Cared(kept));
+        }
         Concern concern = assess(session.step(), input.text()).orElse(null);
         Contribution contribution =
                 new Contribution(input.messageId(), session.step(), input.author(), input.text(), concern, now);

@@ -14,6 +14,13 @@ public sealed interface Outcome {
         }
     }
 
+    /** A line showed someone in real distress: it is kept, not coached, and the coach answers with care. */
+    record Cared(Contribution contribution) implements Outcome {
+        public Cared {
+            Objects.requireNonNull(contribution, "contribution");
+        }
+    }
+
     /** The session moved from one step to another. */
     record Moved(Step from, Step to) implements Outcome {
         public Moved {

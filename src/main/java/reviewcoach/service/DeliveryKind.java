@@ -8,6 +8,8 @@ public enum DeliveryKind {
     PROMPT,
     /** Mark an accepted contribution with a reaction (subject: its message id). */
     ACKNOWLEDGE,
+    /** Answer a line that shows real distress with care and real help (subject: its message id). */
+    CARE,
     /** Reply to a questioned contribution, quoting what the coach questions (subject: its message id). */
     QUESTION,
     /** Ask the team to pick the thought that stings most, listing the thoughts. */

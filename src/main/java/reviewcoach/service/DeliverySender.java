@@ -58,6 +58,9 @@ public final class DeliverySender {
             case RATING_PROMPT ->
                 contribution(session, delivery.subject())
                         .ifPresent(thought -> remember(session, session.channel(), slack.askRating(session, thought)));
+            case CARE ->
+                contribution(session, delivery.subject())
+                        .ifPresent(line -> remember(session, session.channel(), slack.offerCare(session, line)));
             case STEPPING_STONES ->
                 remember(
                         session,
@@ -87,8 +90,14 @@ public final class DeliverySender {
     private void awaitTurn(Delivery delivery, Session session) {
         String channel =
                 switch (delivery.kind()) {
-                    case OPEN_THREAD, PROMPT, QUESTION, CLOSING_NOTE, PICK_PROMPT, RATING_PROMPT, STEPPING_STONES ->
-                        session.channel();
+                    case OPEN_THREAD,
+                            PROMPT,
+                            QUESTION,
+                            CARE,
+                            CLOSING_NOTE,
+                            PICK_PROMPT,
+                            RATING_PROMPT,
+                            STEPPING_STONES -> session.channel();
                     case SUMMARY -> summaryChannelFor(session);
                     case SHARED_SUMMARY -> shareChannelFor(session).orElse(null);
                     case ACKNOWLEDGE, REFRESH_ROOT -> null;

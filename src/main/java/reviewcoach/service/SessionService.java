@@ -229,6 +229,9 @@ public final class SessionService {
                     verdictDelivery(recorded.contribution()),
                     recorded.contribution().messageId(),
                     now);
+        } else if (outcome instanceof Outcome.Cared cared) {
+            tx.addContribution(id, cared.contribution());
+            tx.enqueue(id, DeliveryKind.CARE, cared.contribution().messageId(), now);
         } else if (outcome instanceof Outcome.Moved moved) {
             owePrompt(tx, id, moved.to(), now);
         } else if (outcome instanceof Outcome.Finished) {

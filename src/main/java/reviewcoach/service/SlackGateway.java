@@ -38,6 +38,9 @@ public interface SlackGateway {
     /** Marks an accepted line with a reaction. */
     void acknowledge(Session session, Contribution contribution);
 
+    /** Answers, in the thread, a line that shows real distress, with care and real help; returns the message id. */
+    String offerCare(Session session, Contribution contribution);
+
     /** Replies in the thread to a questioned line; returns the message id. */
     String question(Session session, Contribution contribution);
 

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import reviewcoach.dialogue.Care;
 import reviewcoach.dialogue.Contribution;
 import reviewcoach.dialogue.Review;
 import reviewcoach.dialogue.Session;
@@ -14,7 +15,7 @@ import reviewcoach.dialogue.Step;
 
 /**
  * What a manager who was not in the thread needs: the review, every step with who said what, who took part, how long
- * it took, and where the thread is.
+ * it took, and where the thread is. Lines that showed someone in personal distress stay out of it.
  *
  * @param sessionId the session summarised
  * @param channel the conversation the session ran in
@@ -73,6 +74,7 @@ public record ManagerSummary(
         for (Step step : Step.values()) {
             List<Line> lines = contributions.stream()
                     .filter(contribution -> contribution.step() == step)
+                    .filter(contribution -> !Care.isDistress(contribution.text()))
                     .map(contribution ->
                             new Line(contribution.author(), contribution.text(), contribution.isQuestioned()))
                     .toList();

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import reviewcoach.dialogue.Care;
 import reviewcoach.dialogue.Contribution;
 import reviewcoach.dialogue.Guide;
 import reviewcoach.dialogue.Session;
@@ -69,6 +70,12 @@ final class TerminalGateway implements SlackGateway {
     @Override
     public void acknowledge(Session session, Contribution contribution) {
         out.println("  ✓ noted");
+    }
+
+    @Override
+    public String offerCare(Session session, Contribution contribution) {
+        out.println("coach: " + Care.answer(contribution.text()).orElse(""));
+        return nextId();
     }
 
     @Override

@@ -166,6 +166,19 @@ class DialogueTest {
     }
 
     @Test
+    void aLineInDistressIsKeptAndAnsweredWithCareInsteadOfCoaching() {
+        Transition transition = dialogue.apply(
+                session(Step.CIRCUMSTANCE, SessionStatus.OPEN),
+                List.of(),
+                new Input.Contribute("U2", "They were rude and I want to kill myself", "200.1"),
+                NOW);
+
+        Outcome.Cared cared = assertInstanceOf(Outcome.Cared.class, transition.outcome());
+        assertNull(cared.contribution().concern(), "not coached");
+        assertEquals("200.1", cared.contribution().messageId());
+    }
+
+    @Test
     void acceptsACleanContribution() {
         Transition transition = dialogue.apply(
                 session(Step.CIRCUMSTANCE, SessionStatus.OPEN),

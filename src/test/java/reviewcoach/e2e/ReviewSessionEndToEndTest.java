@@ -166,6 +166,24 @@ class ReviewSessionEndToEndTest {
     }
 
     @Test
+    void aLineInRealDistressIsAnsweredWithCareNotCoachingAndStaysOutOfTheSummary() {
+        SessionFlow flow = new SessionFlow(service, slack).start("Terrible therapist. Avoid.");
+        flow.reply(BOB, "next");
+        flow.awaitPrompt(2);
+
+        flow.reply(CARA, "Honestly I want to die when I read this");
+
+        FakeSlackApi.Call care = awaitThreadReplyContaining(flow, "988");
+        assertTrue(care.param("text").startsWith("<@" + CARA + ">"), care.param("text"));
+        assertTrue(care.param("text").contains("The review can wait"), care.param("text"));
+        service.awaitOutboxEmpty();
+        assertEquals(List.of(), slack.calls("reactions.add"), "not coached: no verdict on that line");
+        flow.reply(BOB, "done");
+        String summary = awaitSummary().jsonParam("blocks").toString();
+        assertFalse(summary.contains("want to die"), "personal distress stays out of the managers' summary");
+    }
+
+    @Test
     void theTeamIsToldWhenTheSummaryCannotReachTheManagers() {
         SessionFlow flow = new SessionFlow(service, slack).start("Nobody called me back.");
         flow.reply(BOB, "A review says nobody called back");

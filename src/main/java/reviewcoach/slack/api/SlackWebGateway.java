@@ -92,6 +92,11 @@ public final class SlackWebGateway implements SlackGateway {
     }
 
     @Override
+    public String offerCare(Session session, Contribution contribution) {
+        return postInThread(session, SessionMessages.care(contribution));
+    }
+
+    @Override
     public String question(Session session, Contribution contribution) {
         return postInThread(session, SessionMessages.question(contribution));
     }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import reviewcoach.dialogue.Care;
 import reviewcoach.dialogue.Contribution;
 import reviewcoach.dialogue.Guide;
 import reviewcoach.dialogue.Review;
@@ -118,6 +119,14 @@ public final class SessionMessages {
     /** Smaller steps after a low rating. */
     public static SlackMessage steppingStones(int rating) {
         String text = Guide.steppingStones(rating);
+        return new SlackMessage(text, List.of(section(s -> s.text(markdownText(text)))));
+    }
+
+    /** The coach's answer to a line that shows real distress: care and real help, not coaching. */
+    public static SlackMessage care(Contribution contribution) {
+        String text = "<@" + contribution.author() + "> "
+                + SlackText.escape(Care.answer(contribution.text())
+                        .orElseThrow(() -> new IllegalArgumentException("not a line that needs care")));
         return new SlackMessage(text, List.of(section(s -> s.text(markdownText(text)))));
     }
 
