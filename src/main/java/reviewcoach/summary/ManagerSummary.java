@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import reviewcoach.dialogue.ActionItem;
 import reviewcoach.dialogue.Care;
 import reviewcoach.dialogue.Contribution;
 import reviewcoach.dialogue.Review;
@@ -27,6 +28,7 @@ import reviewcoach.dialogue.Step;
  * @param threadLink a link to the thread, or null when Slack could not give one
  * @param chosenThought the thought the team picked as the one that stings most, or null
  * @param believability how believable the team rated its new thought (1 to 10), or null
+ * @param actionItems the follow-ups agreed in the response plan, with their owners and due dates
  */
 public record ManagerSummary(
         long sessionId,
@@ -38,12 +40,14 @@ public record ManagerSummary(
         Instant finishedAt,
         String threadLink,
         String chosenThought,
-        Integer believability) {
+        Integer believability,
+        List<ActionItem> actionItems) {
 
     public ManagerSummary {
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(review, "review");
         steps = List.copyOf(steps);
+        actionItems = List.copyOf(actionItems);
         participants = List.copyOf(participants);
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(finishedAt, "finishedAt");
@@ -96,7 +100,11 @@ public record ManagerSummary(
                         .map(Contribution::text)
                         .findFirst()
                         .orElse(null),
-                session.believability());
+                session.believability(),
+                contributions.stream()
+                        .filter(contribution -> contribution.step() == Step.RESPONSE_PLAN)
+                        .flatMap(contribution -> ActionItem.parse(contribution.text()).stream())
+                        .toList());
     }
 
     public Duration duration() {

@@ -160,9 +160,18 @@ class ReviewSessionEndToEndTest {
         flow.pressButton("rate_thought", second, 7, CARA, "rate");
         assertEquals("Step 10 of 10 · Response plan", SessionFlow.stepTitle(flow.awaitPrompt(10)));
 
+        flow.reply(CARA, "action: slow down the first visit");
+        assertTrue(awaitThreadReplyContaining(flow, "Who will own it?")
+                .param("text")
+                .startsWith("<@" + CARA + ">"));
+        flow.reply(CARA, "action: retrain the front desk on call-backs <@" + BOB + "> by 2026-12-01");
         flow.reply(CARA, "done");
         String summary = awaitSummary().jsonParam("blocks").toString();
         assertTrue(summary.contains("7/10"), "the believability rating is kept: " + summary);
+        assertTrue(
+                summary.contains("retrain the front desk on call-backs · <@" + BOB + "> · due Dec 1, 2026"),
+                "follow-ups with owners and dates: " + summary);
+        assertTrue(summary.contains("slow down the first visit · _no owner yet_"), summary);
     }
 
     @Test

@@ -12,11 +12,15 @@ import reviewcoach.dialogue.Step;
  */
 public final class CoachingRules {
 
-    private static final List<CoachingRule> STANDARD = List.of(new JudgmentInCircumstance(), new OneFeelingWord());
+    private static final List<CoachingRule> STANDARD =
+            List.of(new JudgmentInCircumstance(), new OneFeelingWord(), new ActionItemNeedsOwner());
 
     private CoachingRules() {}
 
-    /** Every rule, each caring about its own step: a judgment in a circumstance, then one feeling word. */
+    /**
+     * Every rule, each caring about its own step: a judgment in a circumstance, one feeling word, an owner for each
+     * follow-up in the plan.
+     */
     public static List<CoachingRule> standard() {
         return STANDARD;
     }

@@ -11,10 +11,13 @@ import static com.slack.api.model.block.element.BlockElements.button;
 
 import com.slack.api.model.block.LayoutBlock;
 import java.time.Duration;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import reviewcoach.dialogue.ActionItem;
 import reviewcoach.dialogue.Step;
 import reviewcoach.summary.ManagerSummary;
 
@@ -22,6 +25,7 @@ import reviewcoach.summary.ManagerSummary;
 public final class SummaryMessage {
 
     private static final int EXCERPT_LIMIT = 600;
+    private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.ENGLISH);
     /** Room kept for the closing blocks (link, share, note) under Slack's 50-block limit. */
     private static final int BODY_BLOCK_LIMIT = SlackMessage.MAX_BLOCKS - 4;
 
@@ -59,6 +63,11 @@ public final class SummaryMessage {
                 blocks.add(section(s -> s.text(markdownText(chunk))));
             }
         }
+        if (!summary.actionItems().isEmpty()) {
+            String followUps = followUps(summary);
+            blocks.add(divider());
+            blocks.add(section(s -> s.text(markdownText(followUps))));
+        }
         if (summary.stepsWithLines().isEmpty()) {
             blocks.add(section(s -> s.text(markdownText("_The team finished before writing anything down._"))));
         }
@@ -91,6 +100,18 @@ public final class SummaryMessage {
             lines.add("*How believable the new thought is today:* " + summary.believability() + "/10");
         }
         return lines.isEmpty() ? Optional.empty() : Optional.of(String.join("\n", lines));
+    }
+
+    private static String followUps(ManagerSummary summary) {
+        StringBuilder text = new StringBuilder("*Follow-ups*");
+        for (ActionItem item : summary.actionItems()) {
+            text.append("\n• ").append(SlackText.escape(item.description()));
+            text.append(item.hasOwner() ? " · <@" + item.owner() + ">" : " · _no owner yet_");
+            if (item.due() != null) {
+                text.append(" · due ").append(DUE.format(item.due()));
+            }
+        }
+        return SlackText.shorten(text.toString(), SlackText.SECTION_LIMIT);
     }
 
     private static String stepText(ManagerSummary.StepLines step) {

@@ -12,12 +12,13 @@ import reviewcoach.dialogue.Step;
 class CoachingRulesTest {
 
     @Test
-    void theStandardRulesCheckCircumstancesThenFeelings() {
+    void theStandardRulesCheckCircumstancesFeelingsThenFollowUps() {
         List<CoachingRule> rules = CoachingRules.standard();
 
-        assertEquals(2, rules.size());
+        assertEquals(3, rules.size());
         assertTrue(rules.get(0) instanceof JudgmentInCircumstance);
         assertTrue(rules.get(1) instanceof OneFeelingWord);
+        assertTrue(rules.get(2) instanceof ActionItemNeedsOwner);
         assertSame(rules, CoachingRules.standard(), "built, and its word lists read, once");
     }
 
