@@ -193,6 +193,15 @@ class ReviewSessionEndToEndTest {
     }
 
     @Test
+    void aReviewThatMentionsLegalStepsAsksTheTeamToTalkToCounselFirst() {
+        new SessionFlow(service, slack).start("Rude front desk. My lawyer will be in touch about this malpractice.");
+
+        String root = slack.calls("chat.postMessage").get(0).jsonParam("blocks").toString();
+        assertTrue(root.contains("mentions “lawyer”, “malpractice”"), root);
+        assertTrue(root.contains("talk to your lawyer or malpractice insurer"), root);
+    }
+
+    @Test
     void theTeamIsToldWhenTheSummaryCannotReachTheManagers() {
         SessionFlow flow = new SessionFlow(service, slack).start("Nobody called me back.");
         flow.reply(BOB, "A review says nobody called back");

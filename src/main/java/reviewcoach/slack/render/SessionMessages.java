@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import reviewcoach.dialogue.Care;
 import reviewcoach.dialogue.Contribution;
 import reviewcoach.dialogue.Guide;
+import reviewcoach.dialogue.LegalFlag;
 import reviewcoach.dialogue.Review;
 import reviewcoach.dialogue.Session;
 import reviewcoach.dialogue.Step;
@@ -45,6 +46,11 @@ public final class SessionMessages {
         blocks.add(header(h -> h.text(plainText("A review to work through"))));
         blocks.addAll(reviewSections(session.review()));
         blocks.add(context(c -> c.elements(List.of(markdownText(reviewFacts(session))))));
+        List<String> legal = LegalFlag.wordsIn(session.review().text());
+        if (!legal.isEmpty()) {
+            String advice = ":warning: " + SlackText.escape(LegalFlag.advice(legal));
+            blocks.add(section(s -> s.text(markdownText(advice))));
+        }
         blocks.add(section(s -> s.text(markdownText(Guide.opening()))));
         blocks.add(context(c -> c.elements(List.of(markdownText(":lock: " + Guide.privacyReminder())))));
         blocks.add(divider());
