@@ -110,7 +110,11 @@ public final class ReviewCoach implements AutoCloseable {
         JdbcOutbox outbox = new JdbcOutbox(dataSource, courierName(settings), CLAIM_LEASE);
         Courier courier = new Courier(outbox, sender, tuning.retryPolicy(), clock, slackHealth);
         SessionService sessions = new SessionService(
-                store, new Dialogue(CoachingRules.standard()), clock, courier::wake, settings.policy());
+                store,
+                new Dialogue(CoachingRules.forPractice(settings.policy().practice())),
+                clock,
+                courier::wake,
+                settings.policy());
         ScheduledThreadPoolExecutor chores = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "chores");
             thread.setDaemon(true);

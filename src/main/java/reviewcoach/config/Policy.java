@@ -1,6 +1,8 @@
 package reviewcoach.config;
 
+import java.util.Objects;
 import java.util.Set;
+import reviewcoach.dialogue.PracticeType;
 
 /**
  * The office's rules for what the bot accepts and keeps, and who may do what.
@@ -10,8 +12,10 @@ import java.util.Set;
  *     stored
  * @param retentionDays finished sessions older than this many days are deleted
  * @param managers Slack user ids who may delete any session
+ * @param practice the kind of office: health care never confirms in public that a reviewer is a client
  */
-public record Policy(int maxReviewLength, boolean redactPii, int retentionDays, Set<String> managers) {
+public record Policy(
+        int maxReviewLength, boolean redactPii, int retentionDays, Set<String> managers, PracticeType practice) {
 
     public static final int DEFAULT_MAX_REVIEW_LENGTH = 20_000;
     public static final int DEFAULT_RETENTION_DAYS = 180;
@@ -26,6 +30,12 @@ public record Policy(int maxReviewLength, boolean redactPii, int retentionDays, 
             throw new IllegalArgumentException("retentionDays must be positive");
         }
         managers = Set.copyOf(managers);
+        Objects.requireNonNull(practice, "practice");
+    }
+
+    /** The rules without a practice type, as before it was a setting. */
+    public Policy(int maxReviewLength, boolean redactPii, int retentionDays, Set<String> managers) {
+        this(maxReviewLength, redactPii, retentionDays, managers, PracticeType.GENERAL);
     }
 
     public static Policy defaults() {
@@ -37,14 +47,18 @@ public record Policy(int maxReviewLength, boolean redactPii, int retentionDays, 
     }
 
     public Policy withRedaction(boolean redact) {
-        return new Policy(maxReviewLength, redact, retentionDays, managers);
+        return new Policy(maxReviewLength, redact, retentionDays, managers, practice);
     }
 
     public Policy withManagers(Set<String> newManagers) {
-        return new Policy(maxReviewLength, redactPii, retentionDays, newManagers);
+        return new Policy(maxReviewLength, redactPii, retentionDays, newManagers, practice);
     }
 
     public Policy withMaxReviewLength(int newMaximum) {
-        return new Policy(newMaximum, redactPii, retentionDays, managers);
+        return new Policy(newMaximum, redactPii, retentionDays, managers, practice);
+    }
+
+    public Policy withPractice(PracticeType newPractice) {
+        return new Policy(maxReviewLength, redactPii, retentionDays, managers, newPractice);
     }
 }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import reviewcoach.dialogue.PracticeType;
 
 /**
  * Every setting of the service, read once from the environment and then from {@code .env} (the environment wins),
@@ -133,7 +134,8 @@ public record Settings(
                         reviewLength(source),
                         flag(source, "REDACT_PII"),
                         positive(source, "RETENTION_DAYS", Policy.DEFAULT_RETENTION_DAYS),
-                        managers(source.apply("MANAGERS"))));
+                        managers(source.apply("MANAGERS")),
+                        practice(source.apply("PRACTICE_TYPE"))));
     }
 
     public Optional<String> summaryChannelIfSet() {
@@ -190,6 +192,14 @@ public record Settings(
                     + Policy.DEFAULT_MAX_REVIEW_LENGTH);
         }
         return limit;
+    }
+
+    private static PracticeType practice(String value) {
+        try {
+            return PracticeType.parse(value);
+        } catch (IllegalArgumentException unknown) {
+            throw new SettingsException("PRACTICE_TYPE: " + unknown.getMessage());
+        }
     }
 
     private static boolean flag(Function<String, String> source, String name) {

@@ -76,7 +76,8 @@ class SettingsTest {
                 "MAX_REVIEW_LENGTH", "200000",
                 "RETENTION_DAYS", "-3",
                 "REDACT_PII", "maybe",
-                "MANAGERS", "boss");
+                "MANAGERS", "boss",
+                "PRACTICE_TYPE", "bakery");
         cases.forEach((name, value) -> {
             Map<String, String> environment = required();
             environment.put(name, value);
@@ -99,6 +100,7 @@ class SettingsTest {
                 "DATABASE_PASSWORD",
                 "SUMMARY_CHANNEL",
                 "MANAGERS",
+                "PRACTICE_TYPE",
                 "MAX_REVIEW_LENGTH",
                 "REDACT_PII",
                 "RETENTION_DAYS",

@@ -1,8 +1,10 @@
 package reviewcoach.dialogue.coaching;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import reviewcoach.dialogue.PracticeType;
 import reviewcoach.dialogue.Step;
 
 /**
@@ -23,6 +25,16 @@ public final class CoachingRules {
      */
     public static List<CoachingRule> standard() {
         return STANDARD;
+    }
+
+    /** The rules for a kind of office: health care adds the check that public replies never confirm a client. */
+    public static List<CoachingRule> forPractice(PracticeType practice) {
+        if (practice != PracticeType.HEALTHCARE) {
+            return STANDARD;
+        }
+        List<CoachingRule> rules = new ArrayList<>(STANDARD);
+        rules.add(new ConfidentialReply());
+        return List.copyOf(rules);
     }
 
     /** The first concern any of the rules raises about a line written for a step, or empty when all accept it. */
