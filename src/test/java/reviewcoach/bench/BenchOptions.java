@@ -29,7 +29,7 @@ record BenchOptions(
             "usage: bench/run.sh [--smoke] [--duration S] [--warmup S] [--rounds N] [--starts N] [--java-opts '...']",
             "  --smoke          every workload ~2 s after a 1 s warm-up, one round, one start each (checks it works)",
             "  --duration S     seconds per measured phase (default 10)",
-            "  --warmup S       seconds of warm-up per server before measuring (default 30)",
+            "  --warmup S       seconds of warm-up per server before measuring (default 90; at least 30 for real figures)",
             "  --rounds N       rounds of every workload on every server, order rotated each round (default 5)",
             "  --starts N       timed starts of each server, alternated (default 5)",
             "  --drain-limit S  longest wait for the app to send what it owes Slack between phases (default 300)",
@@ -42,7 +42,7 @@ record BenchOptions(
 
     static BenchOptions parse(String... args) {
         Duration duration = Duration.ofSeconds(10);
-        Duration warmup = Duration.ofSeconds(30);
+        Duration warmup = Duration.ofSeconds(90);
         int rounds = 5;
         int starts = 5;
         Duration drainLimit = Duration.ofSeconds(300);
