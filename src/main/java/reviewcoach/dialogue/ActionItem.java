@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 public record ActionItem(String description, String owner, LocalDate due) {
 
     private static final Pattern LINE =
-            Pattern.compile("(?is)^\\s*(?:action|todo|to do|follow[- ]?up)\\s*:\\s*(.+?)\\s*$");
+            Pattern.compile("(?is)^\\s*(?:action|to[- ]?do|follow[- ]?up)\\s*:\\s*(.+?)\\s*$");
     /** Slack sends a mention as {@code <@U123>} or {@code <@U123|name>}. */
     private static final Pattern OWNER = Pattern.compile("<@([UW][A-Z0-9]{2,})(?:\\|[^>]*)?>");
 
