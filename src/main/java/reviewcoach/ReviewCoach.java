@@ -98,7 +98,8 @@ public final class ReviewCoach implements AutoCloseable {
     public static ReviewCoach start(Settings settings, Clock clock, Tuning tuning) throws Exception {
         log.info("starting with {}", settings);
         Slack slack = Slack.getInstance(slackConfig(settings, tuning.slackCallTimeout()));
-        SlackWebGateway gateway = new SlackWebGateway(slack, settings.botToken());
+        SlackWebGateway gateway = new SlackWebGateway(
+                slack, settings.botToken(), settings.policy().practice());
         SlackHealth slackHealth = new SlackHealth();
         boolean tokenChecked = checkToken(gateway, slackHealth, clock);
 

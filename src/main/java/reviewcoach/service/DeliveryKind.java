@@ -16,6 +16,8 @@ public enum DeliveryKind {
     PICK_PROMPT,
     /** Ask the team how believable the new thought is (subject: its message id). */
     RATING_PROMPT,
+    /** Show the response paths that fit who the reviewer is, with drafts (subject: the reviewer kind). */
+    PLAN_PATHS,
     /** Offer smaller, more believable thoughts after a low rating (subject: the rating). */
     STEPPING_STONES,
     /** Bring the opening message up to date: the step and the model so far. */

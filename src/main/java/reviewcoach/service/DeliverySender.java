@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reviewcoach.dialogue.Choices;
 import reviewcoach.dialogue.Contribution;
+import reviewcoach.dialogue.ResponseGuide;
 import reviewcoach.dialogue.Session;
 import reviewcoach.dialogue.SessionStatus;
 import reviewcoach.dialogue.Step;
@@ -58,6 +59,11 @@ public final class DeliverySender {
             case RATING_PROMPT ->
                 contribution(session, delivery.subject())
                         .ifPresent(thought -> remember(session, session.channel(), slack.askRating(session, thought)));
+            case PLAN_PATHS ->
+                remember(
+                        session,
+                        session.channel(),
+                        slack.postPlanPaths(session, ResponseGuide.Reviewer.valueOf(delivery.subject())));
             case CARE ->
                 contribution(session, delivery.subject())
                         .ifPresent(line -> remember(session, session.channel(), slack.offerCare(session, line)));
@@ -97,7 +103,8 @@ public final class DeliverySender {
                             CLOSING_NOTE,
                             PICK_PROMPT,
                             RATING_PROMPT,
-                            STEPPING_STONES -> session.channel();
+                            STEPPING_STONES,
+                            PLAN_PATHS -> session.channel();
                     case SUMMARY -> summaryChannelFor(session);
                     case SHARED_SUMMARY -> shareChannelFor(session).orElse(null);
                     case ACKNOWLEDGE, REFRESH_ROOT -> null;

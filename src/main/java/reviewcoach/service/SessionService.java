@@ -13,6 +13,7 @@ import reviewcoach.dialogue.Dialogue;
 import reviewcoach.dialogue.Input;
 import reviewcoach.dialogue.Outcome;
 import reviewcoach.dialogue.PersonalDetails;
+import reviewcoach.dialogue.ResponseGuide;
 import reviewcoach.dialogue.Review;
 import reviewcoach.dialogue.Session;
 import reviewcoach.dialogue.Step;
@@ -114,6 +115,27 @@ public final class SessionService {
                 }));
         transition.ifPresent(result -> logAndWake(sessionId, result.outcome()));
         return transition;
+    }
+
+    /**
+     * The team said who the reviewer is, on the plan's prompt: the coach shows the paths that fit. Only while the
+     * session is on the plan step, and only from the session's own conversation.
+     *
+     * @return false when nothing was owed (no such session here, or it has moved on)
+     */
+    public boolean onReviewerDescribed(long sessionId, String channel, ResponseGuide.Reviewer reviewer) {
+        boolean owed = store.inTransaction(tx -> tx.lock(sessionId)
+                .filter(session -> session.channel().equals(channel))
+                .filter(session -> !session.isFinished() && session.step() == Step.RESPONSE_PLAN)
+                .map(session -> {
+                    tx.enqueue(sessionId, DeliveryKind.PLAN_PATHS, reviewer.name(), clock.instant());
+                    return true;
+                })
+                .orElse(false));
+        if (owed) {
+            deliveriesWaiting.run();
+        }
+        return owed;
     }
 
     /** Whether a private session's summary went to the team. */

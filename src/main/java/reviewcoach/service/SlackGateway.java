@@ -3,6 +3,7 @@ package reviewcoach.service;
 import java.util.List;
 import java.util.Optional;
 import reviewcoach.dialogue.Contribution;
+import reviewcoach.dialogue.ResponseGuide;
 import reviewcoach.dialogue.Session;
 import reviewcoach.dialogue.Step;
 import reviewcoach.summary.ManagerSummary;
@@ -31,6 +32,9 @@ public interface SlackGateway {
 
     /** Asks how believable the new thought is, 1 to 10; returns the message id. */
     String askRating(Session session, Contribution newThought);
+
+    /** Shows the response paths that fit who the reviewer is, with drafts; returns the message id. */
+    String postPlanPaths(Session session, ResponseGuide.Reviewer reviewer);
 
     /** Offers smaller, more believable thoughts after a low rating; returns the message id. */
     String offerSteppingStones(Session session, int rating);

@@ -75,6 +75,7 @@ public final class ReviewCoachApp {
                                 SessionMessages.RATE)
                         + ")$"),
                 buttons::onPressed);
+        app.blockAction(SessionMessages.REVIEWER, buttons::onReviewer);
         return app;
     }
 }

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import reviewcoach.dialogue.Guide;
 import reviewcoach.dialogue.Input;
 import reviewcoach.dialogue.Outcome;
+import reviewcoach.dialogue.ResponseGuide;
 import reviewcoach.dialogue.Step;
 import reviewcoach.dialogue.Transition;
 import reviewcoach.service.SessionService;
@@ -76,6 +77,30 @@ final class StepButtons {
                 ? Optional.empty()
                 : sessions.onButton(target.get().sessionId(), channel, input.get());
         explainIfNothingChanged(context, transition);
+        return context.ack();
+    }
+
+    /** "Who wrote it?" on the plan's prompt: the coach answers with the paths that fit. */
+    Response onReviewer(BlockActionRequest request, ActionContext context) {
+        BlockActionPayload payload = request.getPayload();
+        List<BlockActionPayload.Action> actions = payload.getActions();
+        if (actions == null || actions.isEmpty() || actions.get(0) == null || payload.getChannel() == null) {
+            return context.ack();
+        }
+        Optional<Target> target = Target.parse(actions.get(0).getValue());
+        if (target.isEmpty()) {
+            return context.ack();
+        }
+        try {
+            ResponseGuide.Reviewer reviewer =
+                    ResponseGuide.Reviewer.valueOf(target.get().detail());
+            if (!sessions.onReviewerDescribed(
+                    target.get().sessionId(), payload.getChannel().getId(), reviewer)) {
+                PrivateReply.send(context, "That plan has moved on, or the session is finished.", false);
+            }
+        } catch (IllegalArgumentException malformed) {
+            return context.ack();
+        }
         return context.ack();
     }
 

@@ -7,6 +7,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import reviewcoach.dialogue.Care;
 import reviewcoach.dialogue.Contribution;
 import reviewcoach.dialogue.Guide;
+import reviewcoach.dialogue.PracticeType;
+import reviewcoach.dialogue.ResponseGuide;
 import reviewcoach.dialogue.Session;
 import reviewcoach.dialogue.Step;
 import reviewcoach.service.PostedMessage;
@@ -58,6 +60,12 @@ final class TerminalGateway implements SlackGateway {
     public String askRating(Session session, Contribution newThought) {
         out.println("coach: “" + newThought.text() + "”");
         out.println("coach: " + Guide.rateIt().replace(" Press a number, or type it.", " Type a number."));
+        return nextId();
+    }
+
+    @Override
+    public String postPlanPaths(Session session, ResponseGuide.Reviewer reviewer) {
+        ResponseGuide.paths(reviewer, PracticeType.GENERAL).forEach(path -> out.println("coach: " + path));
         return nextId();
     }
 

@@ -158,7 +158,16 @@ class ReviewSessionEndToEndTest {
         flow.reply(CARA, "next");
         FakeSlackApi.Call second = awaitThreadReplyCount(flow, "How believable", 2);
         flow.pressButton("rate_thought", second, 7, CARA, "rate");
-        assertEquals("Step 10 of 10 · Response plan", SessionFlow.stepTitle(flow.awaitPrompt(10)));
+        FakeSlackApi.Call plan = flow.awaitPrompt(10);
+        assertEquals("Step 10 of 10 · Response plan", SessionFlow.stepTitle(plan));
+        assertTrue(plan.jsonParam("blocks").toString().contains("can you tell who wrote it"));
+
+        flow.pressButton("plan_reviewer", plan, 1, CARA, "reviewer", 2);
+        FakeSlackApi.Call paths = awaitThreadReplyContaining(flow, "Ways to respond");
+        String pathBlocks = paths.jsonParam("blocks").toString();
+        assertTrue(pathBlocks.contains("A private conversation"), pathBlocks);
+        assertTrue(pathBlocks.contains("Would you be open to that? If not, I understand."), pathBlocks);
+        assertTrue(pathBlocks.contains("A short public reply"), pathBlocks);
 
         flow.reply(CARA, "action: slow down the first visit");
         assertTrue(awaitThreadReplyContaining(flow, "Who will own it?")

@@ -113,9 +113,16 @@ final class SessionFlow {
     /** Presses the n-th button (counting from 1) of an actions block in a message the bot posted. */
     AppClient.Reply pressButton(
             String actionId, FakeSlackApi.Call message, int number, String user, String responseId) {
+        return pressButton(actionId, message, number, user, responseId, Integer.MAX_VALUE);
+    }
+
+    /** Presses the n-th button (counting from 1) of the given actions block (counting from 1) in a bot's message. */
+    AppClient.Reply pressButton(
+            String actionId, FakeSlackApi.Call message, int number, String user, String responseId, int actionsBlock) {
         String value = null;
+        int seen = 0;
         for (JsonNode block : message.jsonParam("blocks")) {
-            if (block.get("type").asText().equals("actions")) {
+            if (block.get("type").asText().equals("actions") && seen++ < actionsBlock) {
                 value = block.get("elements").get(number - 1).get("value").asText();
             }
         }

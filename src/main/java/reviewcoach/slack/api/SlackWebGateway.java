@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import reviewcoach.dialogue.Contribution;
+import reviewcoach.dialogue.PracticeType;
+import reviewcoach.dialogue.ResponseGuide;
 import reviewcoach.dialogue.Session;
 import reviewcoach.dialogue.Step;
 import reviewcoach.service.DeliveryFailure;
@@ -34,10 +36,15 @@ public final class SlackWebGateway implements SlackGateway {
 
     private final Slack slack;
     private final MethodsClient methods;
+    private final PracticeType practice;
 
-    public SlackWebGateway(Slack slack, String botToken) {
+    /**
+     * @param practice the kind of office, which decides what a public reply draft may say
+     */
+    public SlackWebGateway(Slack slack, String botToken, PracticeType practice) {
         this.slack = slack;
         this.methods = slack.methods(botToken);
+        this.practice = practice;
     }
 
     /** Checks the bot token; returns Slack's answer or throws {@link DeliveryFailure}. */
@@ -71,6 +78,11 @@ public final class SlackWebGateway implements SlackGateway {
     @Override
     public String askRating(Session session, Contribution newThought) {
         return postInThread(session, SessionMessages.rating(session, newThought));
+    }
+
+    @Override
+    public String postPlanPaths(Session session, ResponseGuide.Reviewer reviewer) {
+        return postInThread(session, SessionMessages.planPaths(ResponseGuide.paths(reviewer, practice)));
     }
 
     @Override

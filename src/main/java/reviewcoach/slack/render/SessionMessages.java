@@ -19,6 +19,7 @@ import reviewcoach.dialogue.Care;
 import reviewcoach.dialogue.Contribution;
 import reviewcoach.dialogue.Guide;
 import reviewcoach.dialogue.LegalFlag;
+import reviewcoach.dialogue.ResponseGuide;
 import reviewcoach.dialogue.Review;
 import reviewcoach.dialogue.Session;
 import reviewcoach.dialogue.Step;
@@ -32,6 +33,9 @@ public final class SessionMessages {
     public static final String FINISH = "step_finish";
     public static final String PICK = "pick_thought";
     public static final String RATE = "rate_thought";
+    public static final String REVIEWER = "plan_reviewer";
+    private static final String REVIEWER_QUESTION =
+            "First: can you tell who wrote it, and are they a current client or customer?";
 
     private static final int MAX_REVIEW_SECTIONS = 12;
     private static final int MODEL_LINE_LIMIT = 280;
@@ -70,7 +74,7 @@ public final class SessionMessages {
                 .orElse("");
         String body = title + about + "\n" + guide.explanation() + "\n_Example: " + guide.example() + "_";
         String value = session.id() + ":" + step.name();
-        List<LayoutBlock> blocks = List.of(
+        List<LayoutBlock> blocks = new ArrayList<>(List.of(
                 section(s -> s.text(markdownText(body))),
                 context(c -> c.elements(List.of(markdownText(Guide.howToMove())))),
                 actions(a -> a.blockId("moves_" + step.name())
@@ -83,8 +87,37 @@ public final class SessionMessages {
                                         .value(value)),
                                 button(b -> b.actionId(FINISH)
                                         .text(plainText("Finish now"))
-                                        .value(value))))));
+                                        .value(value)))))));
+        if (step == Step.RESPONSE_PLAN) {
+            blocks.add(section(s -> s.text(markdownText(REVIEWER_QUESTION))));
+            blocks.add(reviewerButtons(session));
+        }
         return new SlackMessage("Step " + step.number() + ": " + step.title() + ". " + guide.explanation(), blocks);
+    }
+
+    /** The response paths that fit who the reviewer is, one section each. */
+    public static SlackMessage planPaths(List<String> paths) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        for (String path : paths) {
+            String text = SlackText.shorten(path, SlackText.SECTION_LIMIT);
+            blocks.add(section(s -> s.text(markdownText(text))));
+        }
+        return new SlackMessage("Ways to respond, and drafts to start from.", blocks);
+    }
+
+    private static LayoutBlock reviewerButtons(Session session) {
+        List<BlockElement> buttons = new ArrayList<>();
+        for (ResponseGuide.Reviewer reviewer : ResponseGuide.Reviewer.values()) {
+            String label =
+                    switch (reviewer) {
+                        case KNOWN_CURRENT -> "We know who: a current client";
+                        case KNOWN_FORMER -> "We know who: not a current client";
+                        case UNKNOWN -> "Anonymous, or not sure";
+                    };
+            buttons.add(button(
+                    b -> b.actionId(REVIEWER).text(plainText(label)).value(session.id() + ":" + reviewer.name())));
+        }
+        return actions(a -> a.blockId("reviewer").elements(buttons));
     }
 
     /** The thoughts, numbered, with a button each to pick the one that stings most. */
