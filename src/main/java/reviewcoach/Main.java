@@ -21,6 +21,13 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        try {
+            System.setProperty("LOG_LEVEL", Settings.logLevelFrom(System.getenv(), Path.of(".")));
+        } catch (SettingsException malformed) {
+            System.err.println("review-coach: " + malformed.getMessage());
+            System.exit(2);
+            return;
+        }
         if (args.length > 0 && args[0].equals("rehearse")) {
             rehearse();
             return;

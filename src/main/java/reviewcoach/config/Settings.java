@@ -79,6 +79,24 @@ public record Settings(
                 source.apply("DATABASE_PASSWORD"));
     }
 
+    private static final Set<String> LOG_LEVELS = Set.of("ERROR", "WARN", "INFO", "DEBUG", "TRACE");
+
+    /**
+     * Reads only {@code LOG_LEVEL} (environment, then {@code .env}), before anything logs, so that {@code .env} can set
+     * it too: the logging configuration reads it from a system property of the same name.
+     */
+    public static String logLevelFrom(Map<String, String> environment, Path dotenvDirectory) {
+        String level = blankToNull(merge(environment, dotenvDirectory).get("LOG_LEVEL"));
+        if (level == null) {
+            return "INFO";
+        }
+        String upper = level.strip().toUpperCase(Locale.ROOT);
+        if (!LOG_LEVELS.contains(upper)) {
+            throw new SettingsException("LOG_LEVEL must be one of INFO, WARN, ERROR or DEBUG (INFO when unset)");
+        }
+        return upper;
+    }
+
     /** Reads the process environment, then {@code .env} in the working directory. */
     public static Settings load() {
         return from(System.getenv(), Path.of("."));

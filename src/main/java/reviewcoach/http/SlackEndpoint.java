@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Slack's one endpoint, {@code POST /slack/events}. Before anything parses a body it refuses one that is too large
  * (413), not signed by Slack within five minutes of now (401) or not UTF-8 (400); a body Bolt cannot read gets a 400.
+ * A plain message no listener would act on (see {@link IgnorableEvents}) is answered 200 without Bolt reading it.
  * When handling fails, the answer says nothing about why: 503 when the database failed, so that Slack sends an event
  * again later, and 500 for anything else. Every error body is the {@link JsonErrorHandler}'s.
  */
@@ -67,6 +68,10 @@ final class SlackEndpoint extends HttpServlet {
         if (!signatures.isSignedBySlack(timestamp, signature, body.get())) {
             log.info("refused a request without a valid, current Slack signature");
             response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+            return;
+        }
+        if (IgnorableEvents.isIgnorable(body.get())) {
+            response.setStatus(HttpServletResponse.SC_OK);
             return;
         }
         Optional<Request<?>> slackRequest = decode(body.get()).flatMap(text -> parse(request, text));

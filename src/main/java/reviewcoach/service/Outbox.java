@@ -31,7 +31,8 @@ public interface Outbox {
     Optional<Instant> nextDue();
 
     /**
-     * Settles a claimed delivery as sent.
+     * Settles a claimed delivery as sent. A sent delivery is removed: nothing more is owed, and the outbox stays as small
+     * as the work still to do.
      *
      * @return false when this courier's claim had run out and another courier took the delivery over
      */

@@ -133,7 +133,9 @@ public final class JdbcOutbox implements Outbox {
 
     @Override
     public boolean markSent(long deliveryId) {
-        return settle(deliveryId, "UPDATE outbox SET status = 'SENT', claimed_until = NULL, last_error = NULL" + MINE);
+        // A sent delivery is owed nothing more: deleting it keeps the table as small as the work still to do, so
+        // claiming stays as fast with a year of sessions behind it as on the first day.
+        return settle(deliveryId, "DELETE FROM outbox" + MINE);
     }
 
     @Override

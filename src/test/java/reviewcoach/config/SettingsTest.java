@@ -55,6 +55,19 @@ class SettingsTest {
     }
 
     @Test
+    void theLogLevelComesFromDotEnvTooSoThatLoggingCanBeSetBeforeItStarts() throws IOException {
+        assertEquals("INFO", Settings.logLevelFrom(Map.of(), directory), "INFO when set nowhere");
+
+        Files.writeString(directory.resolve(".env"), "LOG_LEVEL=warn\n");
+        assertEquals("WARN", Settings.logLevelFrom(Map.of(), directory));
+        assertEquals("DEBUG", Settings.logLevelFrom(Map.of("LOG_LEVEL", "DEBUG"), directory), "the environment wins");
+
+        SettingsException refused = assertThrows(
+                SettingsException.class, () -> Settings.logLevelFrom(Map.of("LOG_LEVEL", "LOUD"), directory));
+        assertTrue(refused.getMessage().startsWith("LOG_LEVEL must be one of"), refused.getMessage());
+    }
+
+    @Test
     void aMissingSecretNamesTheVariableAndWhereToFindIt() {
         Map<String, String> environment = required();
         environment.remove("SLACK_SIGNING_SECRET");

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -99,6 +101,32 @@ class JdbcOutboxTest {
         assertTrue(courier1.claimDue(NOW.plusSeconds(31), 10).isEmpty());
         assertTrue(courier1.markSent(heads.get(1).id()));
         assertEquals(Optional.empty(), courier1.nextDue());
+    }
+
+    @Test
+    void aSentDeliveryLeavesNoRowBehindSoTheOutboxOnlyHoldsWhatIsOwed() throws Exception {
+        sessionOwing(DeliveryKind.OPEN_THREAD, DeliveryKind.PROMPT);
+        Delivery failing = courier1.claimDue(NOW, 10).get(0);
+        assertTrue(courier1.markFailed(failing.id(), "channel_not_found"));
+        sessionOwing(DeliveryKind.ACKNOWLEDGE, DeliveryKind.REFRESH_ROOT);
+        for (List<Delivery> due = courier1.claimDue(NOW, 10); !due.isEmpty(); due = courier1.claimDue(NOW, 10)) {
+            due.forEach(delivery -> assertTrue(courier1.markSent(delivery.id())));
+        }
+        sessionOwing(DeliveryKind.PROMPT);
+
+        try (Connection connection = dataSource.getConnection();
+                ResultSet rows = connection
+                        .createStatement()
+                        .executeQuery("SELECT status, COUNT(*) FROM outbox GROUP BY status ORDER BY status")) {
+            List<String> left = new ArrayList<>();
+            while (rows.next()) {
+                left.add(rows.getString(1) + "=" + rows.getInt(2));
+            }
+            assertEquals(
+                    List.of("FAILED=1", "PENDING=1"),
+                    left,
+                    "a failed delivery stays for the record, one still owed stays, sent ones are gone");
+        }
     }
 
     @Test
