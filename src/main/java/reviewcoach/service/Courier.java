@@ -3,12 +3,11 @@ package reviewcoach.service;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +32,9 @@ public final class Courier implements AutoCloseable {
     private final ExecutorService workers;
     private final SlackHealth health;
     private final Thread loop;
+    /** One permit for each worker with nothing to send. */
+    private final Semaphore idle = new Semaphore(WORKERS);
+
     private final Object signal = new Object();
     private boolean workWaiting;
     private volatile boolean running = true;
@@ -86,12 +88,18 @@ public final class Courier implements AutoCloseable {
     private void run() {
         while (running) {
             try {
-                // No more than the workers can start at once: a claim's lease runs from the moment it is taken.
-                List<Delivery> due = outbox.claimDue(clock.instant(), WORKERS);
+                // Claim only what a free worker can start now (a claim's lease runs from the moment it is taken), and
+                // claim again as soon as any worker is free: one slow call never holds back other sessions' messages.
+                if (!idle.tryAcquire(IDLE_CHECK.toMillis(), TimeUnit.MILLISECONDS)) {
+                    continue;
+                }
+                int free = 1 + idle.drainPermits();
+                List<Delivery> due = claim(free);
+                idle.release(free - due.size());
                 if (due.isEmpty()) {
                     sleepUntilWorkOrDue();
                 } else {
-                    sendAll(due);
+                    due.forEach(this::dispatch);
                 }
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
@@ -103,15 +111,26 @@ public final class Courier implements AutoCloseable {
         }
     }
 
-    private void sendAll(List<Delivery> due) throws InterruptedException {
-        List<Callable<Void>> tasks = new ArrayList<>(due.size());
-        for (Delivery delivery : due) {
-            tasks.add(() -> {
-                deliver(delivery);
-                return null;
-            });
+    /** Claims up to {@code free} due deliveries; on failure the workers it would have used are free again. */
+    private List<Delivery> claim(int free) {
+        try {
+            return outbox.claimDue(clock.instant(), free);
+        } catch (RuntimeException failure) {
+            idle.release(free);
+            throw failure;
         }
-        workers.invokeAll(tasks);
+    }
+
+    /** Sends one delivery on a free worker, then frees the worker and looks for more at once. */
+    private void dispatch(Delivery delivery) {
+        workers.execute(() -> {
+            try {
+                deliver(delivery);
+            } finally {
+                idle.release();
+                wake();
+            }
+        });
     }
 
     private void deliver(Delivery delivery) {

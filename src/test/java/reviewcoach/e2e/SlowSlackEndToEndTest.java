@@ -1,0 +1,62 @@
+package reviewcoach.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import reviewcoach.ReviewCoach;
+import reviewcoach.service.RetryPolicy;
+import reviewcoach.testing.Failure;
+import reviewcoach.testing.FakeSlackApi;
+
+/**
+ * One session's slow Slack call does not hold back other sessions' messages: the courier claims more as soon as any of
+ * its workers is free, not when a whole batch is done. Here one call hangs for longer than the test waits for anything.
+ */
+class SlowSlackEndToEndTest {
+
+    /** The fake answers the hung call this late; the test ends (and closes the fake) long before. */
+    private static final Duration HANG = RunningService.WAIT.multipliedBy(6);
+
+    /** Longer than the hang, so the call stays in flight for the whole test instead of being cut off and retried. */
+    private static final ReviewCoach.Tuning PATIENT =
+            new ReviewCoach.Tuning(RetryPolicy.standard(), HANG.multipliedBy(2));
+
+    @TempDir
+    Path folder;
+
+    private FakeSlackApi slack;
+    private RunningService service;
+
+    @BeforeEach
+    void start() throws Exception {
+        slack = FakeSlackApi.start();
+        service = RunningService.start(folder, slack, null, PATIENT);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        slack.close(); // first, so the hung call ends and the service stops at once
+        service.close();
+    }
+
+    @Test
+    void anotherSessionGoesOnWhileOneSessionsCallHangs() {
+        SessionFlow stuck = new SessionFlow(service, slack).start("The dentist was forty minutes late.");
+        slack.failNext("reactions.add", Failure.slow(HANG));
+        stuck.reply("U0ANA", "A review posted on Monday says the appointment started forty minutes late.");
+
+        SessionFlow other = new SessionFlow(service, slack).start("Nobody called me back about my bill.");
+        other.reply("U0BOB", "next");
+        assertEquals("Step 2 of 10 · Thought", SessionFlow.stepTitle(other.awaitPrompt(2)));
+        other.reply("U0BOB", "next");
+        assertEquals("Step 3 of 10 · Feeling", SessionFlow.stepTitle(other.awaitPrompt(3)));
+
+        assertTrue(slack.calls("reactions.add").isEmpty(), "the first session's call is still hanging");
+    }
+}
