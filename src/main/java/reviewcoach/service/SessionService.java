@@ -46,6 +46,22 @@ public final class SessionService {
         this.deliveriesWaiting = Objects.requireNonNull(deliveriesWaiting, "deliveriesWaiting");
     }
 
+    /**
+     * Remembers a request by a key that identifies it (its Slack signature, say) and says whether this is the first time
+     * it was seen, so that a request captured and sent again is not acted on twice. The key is kept as long as handled
+     * events are.
+     */
+    public boolean firstSighting(String requestKey) {
+        try {
+            return store.inTransaction(tx -> {
+                tx.claimEvent(requestKey, clock.instant());
+                return true;
+            });
+        } catch (AlreadyHandled seenBefore) {
+            return false;
+        }
+    }
+
     /** Records a new session and owes Slack its opening message and first prompt. */
     public Session start(StartRequest request) {
         Instant now = clock.instant();

@@ -49,7 +49,8 @@ public final class ReviewCoachApp {
                 .threadPoolSize(2)
                 .slack(slack)
                 .build();
-        App app = new App(config, List.of(new UnreadablePayloads(), new SSLCheck(null)));
+        App app =
+                new App(config, List.of(new UnreadablePayloads(), new SSLCheck(null), new ReplayedRequests(sessions)));
 
         DeleteSessions deletes = new DeleteSessions(sessions, gateway, background);
         ReviewCommand command = new ReviewCommand(sessions, gateway, policy, deletes);

@@ -112,6 +112,31 @@ class SignatureEndToEndTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(
+            value = Kind.class,
+            names = {"SLASH_COMMAND", "EVENT", "BLOCK_ACTION", "VIEW_SUBMISSION"})
+    void aSignedRequestSentAgainWithinTheFiveMinutesIsActedOnOnce(Kind kind) throws Exception {
+        SignedRequest captured = build(kind, service.requests());
+        int before = slack.calls().size();
+        assertEquals(200, service.client().send(captured).status());
+        awaitMoreCallsThan(before);
+        service.awaitOutboxEmpty();
+        slack.awaitQuiet(QUIET, RunningService.WAIT);
+        int afterFirst = slack.calls().size();
+
+        AppClient.Reply replayed = service.client().send(captured);
+
+        assertEquals(200, replayed.status(), replayed.body());
+        service.awaitOutboxEmpty();
+        slack.awaitQuiet(QUIET, RunningService.WAIT);
+        assertEquals(
+                afterFirst,
+                slack.calls().size(),
+                "the copy changed nothing: "
+                        + slack.calls().subList(afterFirst, slack.calls().size()));
+    }
+
     private SignedRequest forge(Kind kind, Forgery forgery) {
         SignedRequest genuine = build(kind, service.requests());
         return switch (forgery) {
