@@ -34,6 +34,7 @@ import reviewcoach.slack.api.SlackWebGateway;
 import reviewcoach.store.Database;
 import reviewcoach.store.JdbcOutbox;
 import reviewcoach.store.JdbcSessionStore;
+import reviewcoach.store.Transactions;
 
 /**
  * The running service, wired in one page: settings, database, store, Slack gateway, courier, Bolt app, web server.
@@ -47,6 +48,7 @@ public final class ReviewCoach implements AutoCloseable {
     private static final Duration CLAIM_LEASE = Duration.ofMinutes(2);
 
     private final HikariDataSource dataSource;
+    private final Transactions transactions;
     private final Slack slack;
     private final Courier courier;
     private final App app;
@@ -55,12 +57,14 @@ public final class ReviewCoach implements AutoCloseable {
 
     private ReviewCoach(
             HikariDataSource dataSource,
+            Transactions transactions,
             Slack slack,
             Courier courier,
             App app,
             WebServer web,
             ScheduledExecutorService chores) {
         this.dataSource = dataSource;
+        this.transactions = transactions;
         this.slack = slack;
         this.courier = courier;
         this.app = app;
@@ -105,10 +109,11 @@ public final class ReviewCoach implements AutoCloseable {
 
         HikariDataSource dataSource =
                 Database.open(settings.databaseUrl(), settings.databaseUser(), settings.databasePassword());
-        JdbcSessionStore store = new JdbcSessionStore(dataSource);
+        Transactions transactions = Database.transactions(settings.databaseUrl(), dataSource);
+        JdbcSessionStore store = new JdbcSessionStore(dataSource, transactions);
         DeliverySender sender =
                 new DeliverySender(store, gateway, settings.summaryChannel(), ChannelPacer.slackDefault(), clock);
-        JdbcOutbox outbox = new JdbcOutbox(dataSource, courierName(settings), CLAIM_LEASE);
+        JdbcOutbox outbox = new JdbcOutbox(dataSource, transactions, courierName(settings), CLAIM_LEASE);
         Courier courier = new Courier(outbox, sender, tuning.retryPolicy(), clock, slackHealth);
         SessionService sessions = new SessionService(
                 store,
@@ -133,7 +138,7 @@ public final class ReviewCoach implements AutoCloseable {
         courier.start(); // after the port is ours: no other live instance has this courier's name
         log.info("listening on port {}; Slack sends requests to /slack/events", web.port());
         log.info("sending what the database owes Slack as courier {}", outbox.courier());
-        return new ReviewCoach(dataSource, slack, courier, app, web, chores);
+        return new ReviewCoach(dataSource, transactions, slack, courier, app, web, chores);
     }
 
     public int port() {
@@ -148,6 +153,7 @@ public final class ReviewCoach implements AutoCloseable {
         chores.shutdown();
         chores.awaitTermination(10, TimeUnit.SECONDS);
         courier.close();
+        transactions.close();
         dataSource.close();
         slack.close();
         log.info("stopped");

@@ -40,6 +40,15 @@ public final class Database {
         return dataSource;
     }
 
+    /**
+     * How changes commit: grouped on H2, where every commit is a write to its file and dominates a short transaction's
+     * cost (see {@link GroupCommit}); each on its own elsewhere, where the server commits concurrent transactions well
+     * and several instances share the database.
+     */
+    public static Transactions transactions(String url, DataSource dataSource) {
+        return url.startsWith("jdbc:h2:") ? new GroupCommit(dataSource) : Transactions.separate(dataSource);
+    }
+
     static void migrate(DataSource dataSource) {
         Flyway.configure()
                 .dataSource(dataSource)

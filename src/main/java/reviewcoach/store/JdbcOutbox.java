@@ -37,6 +37,7 @@ public final class JdbcOutbox implements Outbox {
     private static final String MINE = " WHERE id = ? AND status = 'SENDING' AND claimed_by = ?";
 
     private final DataSource dataSource;
+    private final Transactions transactions;
     private final String courier;
     private final Duration lease;
 
@@ -45,7 +46,13 @@ public final class JdbcOutbox implements Outbox {
      * @param lease how long a claim lasts; longer than any one delivery takes, Slack's time-outs included
      */
     public JdbcOutbox(DataSource dataSource, String courier, Duration lease) {
+        this(dataSource, Transactions.separate(dataSource), courier, lease);
+    }
+
+    /** As above, with changes committed through {@code transactions} and reads made on {@code dataSource}. */
+    public JdbcOutbox(DataSource dataSource, Transactions transactions, String courier, Duration lease) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.courier = Objects.requireNonNull(courier, "courier");
         this.lease = Objects.requireNonNull(lease, "lease");
     }
@@ -57,18 +64,8 @@ public final class JdbcOutbox implements Outbox {
 
     @Override
     public List<Delivery> claimDue(Instant now, int limit) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                List<Delivery> claimed = claim(connection, now, limit);
-                connection.commit();
-                return claimed;
-            } catch (SQLException | RuntimeException failure) {
-                connection.rollback();
-                throw failure;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+        try {
+            return transactions.run(connection -> claim(connection, now, limit));
         } catch (SQLException failure) {
             throw new StoreException("claiming deliveries from the outbox", failure);
         }
@@ -191,10 +188,13 @@ public final class JdbcOutbox implements Outbox {
     }
 
     private int update(String sql, Parameters parameters) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            parameters.bind(statement);
-            return statement.executeUpdate();
+        try {
+            return transactions.run(connection -> {
+                try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                    parameters.bind(statement);
+                    return statement.executeUpdate();
+                }
+            });
         } catch (SQLException failure) {
             throw new StoreException("updating the outbox", failure);
         }

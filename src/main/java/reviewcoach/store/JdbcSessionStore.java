@@ -20,28 +20,23 @@ import reviewcoach.service.SessionTransaction;
 public final class JdbcSessionStore implements SessionStore {
 
     private final DataSource dataSource;
+    private final Transactions transactions;
 
+    /** A store whose changes each commit on their own. */
     public JdbcSessionStore(DataSource dataSource) {
+        this(dataSource, Transactions.separate(dataSource));
+    }
+
+    /** A store whose changes commit through {@code transactions}; reads use {@code dataSource} directly. */
+    public JdbcSessionStore(DataSource dataSource, Transactions transactions) {
         this.dataSource = dataSource;
+        this.transactions = transactions;
     }
 
     @Override
     public <T> T inTransaction(Function<SessionTransaction, T> work) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                T result = work.apply(new JdbcSessionTransaction(connection));
-                connection.commit();
-                return result;
-            } catch (RuntimeException | Error failure) {
-                connection.rollback();
-                throw failure;
-            } catch (SQLException failure) {
-                connection.rollback();
-                throw failure;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+        try {
+            return transactions.run(connection -> work.apply(new JdbcSessionTransaction(connection)));
         } catch (SQLException failure) {
             throw new StoreException("committing a change", failure);
         }

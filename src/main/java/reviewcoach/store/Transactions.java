@@ -1,0 +1,46 @@
+package reviewcoach.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/**
+ * Runs a piece of work in a database transaction: committed when it returns, rolled back when it throws (the throwable
+ * reaches the caller unchanged). Either each piece in its own transaction ({@link #separate}), or many callers' pieces
+ * committed together ({@link GroupCommit}). Thread-safe.
+ */
+public interface Transactions extends AutoCloseable {
+
+    /** Work on a connection that is in a transaction; it must neither commit nor roll back itself. */
+    interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    <T> T run(Work<T> work) throws SQLException;
+
+    /** Stops taking work; what was accepted is committed first. */
+    @Override
+    default void close() {}
+
+    /** Each piece of work in its own transaction on a connection of its own: for databases that commit cheaply. */
+    static Transactions separate(DataSource dataSource) {
+        return new Transactions() {
+            @Override
+            public <T> T run(Work<T> work) throws SQLException {
+                try (Connection connection = dataSource.getConnection()) {
+                    connection.setAutoCommit(false);
+                    try {
+                        T result = work.run(connection);
+                        connection.commit();
+                        return result;
+                    } catch (SQLException | RuntimeException | Error failure) {
+                        connection.rollback();
+                        throw failure;
+                    } finally {
+                        connection.setAutoCommit(true);
+                    }
+                }
+            }
+        };
+    }
+}

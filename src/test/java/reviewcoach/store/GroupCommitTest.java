@@ -1,0 +1,250 @@
+package reviewcoach.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.PrintWriter;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import reviewcoach.testing.TestDatabase;
+
+/**
+ * Group commit keeps each caller's transaction its own: every caller returns only after its work is committed, gets
+ * back its own result or its own failure, and a failing caller's changes are undone without undoing the others'.
+ */
+class GroupCommitTest {
+
+    @TempDir
+    Path folder;
+
+    private TestDatabase database;
+    private HikariDataSource dataSource;
+    private ExecutorService callers;
+
+    @BeforeEach
+    void open() throws SQLException {
+        database = TestDatabase.create(folder);
+        dataSource = database.open();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.createStatement().execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, caller VARCHAR(20))");
+        }
+        callers = Executors.newFixedThreadPool(16);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        if (callers != null) {
+            callers.shutdownNow();
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            connection.createStatement().execute("DROP TABLE notes");
+        }
+        dataSource.close();
+        database.close();
+    }
+
+    @Test
+    void everyCallerGetsItsOwnResultAfterItsWorkIsCommitted() throws Exception {
+        try (GroupCommit commits = new GroupCommit(dataSource)) {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                int id = i;
+                results.add(callers.submit(() -> commits.run(connection -> insert(connection, id, "caller" + id))));
+            }
+            for (int i = 0; i < results.size(); i++) {
+                assertEquals(i, results.get(i).get(30, TimeUnit.SECONDS));
+            }
+        }
+        assertEquals(400, committedRows());
+    }
+
+    @Test
+    void aFailingCallerIsRolledBackAloneAndGetsItsOwnFailure() throws Exception {
+        IllegalStateException refusal = new IllegalStateException("refused by the caller's own rule");
+        try (GroupCommit commits = new GroupCommit(dataSource)) {
+            CountDownLatch holding = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            Future<Integer> first = callers.submit(() -> commits.run(connection -> {
+                holding.countDown();
+                awaitQuietly(release);
+                return insert(connection, 0, "first");
+            }));
+            holding.await(30, TimeUnit.SECONDS);
+            // While the first holds the committer, these queue up and are committed as one group.
+            List<Future<Integer>> group = new ArrayList<>();
+            for (int i = 1; i <= 10; i++) {
+                int id = i;
+                group.add(callers.submit(() -> commits.run(connection -> {
+                    insert(connection, id, "grouped");
+                    if (id == 5) {
+                        throw refusal;
+                    }
+                    return id;
+                })));
+            }
+            awaitQueued(commits, 10);
+            release.countDown();
+
+            assertEquals(0, first.get(30, TimeUnit.SECONDS));
+            for (int i = 1; i <= 10; i++) {
+                if (i == 5) {
+                    Future<Integer> failing = group.get(i - 1);
+                    ExecutionException thrown =
+                            assertThrows(ExecutionException.class, () -> failing.get(30, TimeUnit.SECONDS));
+                    assertSame(refusal, thrown.getCause(), "the caller's own throwable, unchanged");
+                } else {
+                    assertEquals(i, group.get(i - 1).get(30, TimeUnit.SECONDS));
+                }
+            }
+        }
+        assertEquals(10, committedRows(), "all but the failing caller's row");
+        assertEquals(List.of(), idsWhere("id = 5"));
+    }
+
+    @Test
+    void whenTheCommitFailsEveryCallerOfTheGroupIsToldAndNothingOfItIsKept() throws Exception {
+        try (GroupCommit commits = new GroupCommit(failingCommits(dataSource))) {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                int id = i;
+                results.add(callers.submit(() -> commits.run(connection -> insert(connection, id, "lost"))));
+            }
+            for (Future<Integer> result : results) {
+                ExecutionException thrown =
+                        assertThrows(ExecutionException.class, () -> result.get(30, TimeUnit.SECONDS));
+                assertEquals(SQLException.class, thrown.getCause().getClass());
+            }
+        }
+        assertEquals(0, committedRows());
+    }
+
+    @Test
+    void afterCloseNoWorkIsTaken() {
+        GroupCommit commits = new GroupCommit(dataSource);
+        commits.close();
+        assertThrows(SQLException.class, () -> commits.run(connection -> insert(connection, 1, "late")));
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int insert(Connection connection, int id, String caller) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO notes (id, caller) VALUES (?, ?)")) {
+            insert.setInt(1, id);
+            insert.setString(2, caller);
+            insert.executeUpdate();
+        }
+        return id;
+    }
+
+    private int committedRows() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                ResultSet rows = connection.createStatement().executeQuery("SELECT COUNT(*) FROM notes")) {
+            rows.next();
+            return rows.getInt(1);
+        }
+    }
+
+    private List<Integer> idsWhere(String condition) throws SQLException {
+        List<Integer> ids = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                ResultSet rows = connection.createStatement().executeQuery("SELECT id FROM notes WHERE " + condition)) {
+            while (rows.next()) {
+                ids.add(rows.getInt(1));
+            }
+        }
+        return ids;
+    }
+
+    /** Waits until {@code count} callers wait in the queue (the committer is held by another caller's work). */
+    private static void awaitQueued(GroupCommit commits, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (commits.waitingCount() < count && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertEquals(count, commits.waitingCount(), "callers queued behind the held committer");
+    }
+
+    /** Connections from {@code real} whose commit always fails, as a full disk would make it. */
+    private static DataSource failingCommits(DataSource real) {
+        return new DataSource() {
+            @Override
+            public Connection getConnection() throws SQLException {
+                Connection connection = real.getConnection();
+                return (Connection) Proxy.newProxyInstance(
+                        Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                            if (method.getName().equals("commit")) {
+                                throw new SQLException("disk full");
+                            }
+                            try {
+                                return method.invoke(connection, args);
+                            } catch (InvocationTargetException thrown) {
+                                throw thrown.getCause();
+                            }
+                        });
+            }
+
+            @Override
+            public Connection getConnection(String user, String password) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public PrintWriter getLogWriter() {
+                return null;
+            }
+
+            @Override
+            public void setLogWriter(PrintWriter out) {}
+
+            @Override
+            public void setLoginTimeout(int seconds) {}
+
+            @Override
+            public int getLoginTimeout() {
+                return 0;
+            }
+
+            @Override
+            public Logger getParentLogger() {
+                return Logger.getGlobal();
+            }
+
+            @Override
+            public <T> T unwrap(Class<T> type) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public boolean isWrapperFor(Class<?> type) {
+                return false;
+            }
+        };
+    }
+}
