@@ -142,6 +142,27 @@ class SocketModeEndToEndTest {
         awaitHealth("connected");
     }
 
+    @Test
+    void whenTheDatabaseFailsAnEventIsLeftForSlackToSendAgainAndACommandGetsAnApology() throws Exception {
+        service.makeDatabaseUnreachable();
+
+        String event = socket.sendEvent(
+                service.requests()
+                        .eventEnvelope(
+                                service.requests().nextEventId(),
+                                MessageEvents.message(ChatMessage.reply("1700000000.000200", "a thought"))),
+                0);
+        // The pool waits up to 10 seconds for a connection before the command fails.
+        String command = socket.sendSlashCommand(SlashCommand.of("/review", "They never called back"));
+        JsonNode apology = socket.awaitAck(command, Duration.ofSeconds(40));
+
+        assertEquals("ephemeral", apology.path("payload").path("response_type").asText(), apology.toString());
+        assertTrue(apology.path("payload").path("text").asText().contains("nothing was saved"), apology.toString());
+        slack.awaitQuiet(Duration.ofMillis(500), WAIT);
+        assertTrue(socket.acks(event).isEmpty(), "an event that failed is not acknowledged, so Slack sends it again");
+        assertTrue(slack.calls("chat.postMessage").isEmpty(), "nothing is posted for what was not saved");
+    }
+
     private ObjectNode next(String user) {
         return MessageEvents.message(ChatMessage.reply(thread, "next").withUser(user));
     }

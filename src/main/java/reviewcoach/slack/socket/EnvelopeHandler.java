@@ -9,6 +9,7 @@ import com.slack.api.bolt.socket_mode.request.SocketModeRequest;
 import com.slack.api.bolt.socket_mode.request.SocketModeRequestParser;
 import com.slack.api.socket_mode.listener.WebSocketMessageListener;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,16 +37,25 @@ final class EnvelopeHandler implements WebSocketMessageListener {
     private final App app;
     private final SocketModeRequestParser parser;
     private final Consumer<String> acks;
+    private final Executor workers;
 
-    /** @param acks sends one acknowledgement, a JSON text, over the current connection */
-    EnvelopeHandler(App app, Consumer<String> acks) {
+    /**
+     * @param acks sends one acknowledgement, a JSON text, over the current connection
+     * @param workers runs envelopes side by side: the SDK reads them all on one thread
+     */
+    EnvelopeHandler(App app, Consumer<String> acks, Executor workers) {
         this.app = app;
         this.parser = new SocketModeRequestParser(app.config());
         this.acks = acks;
+        this.workers = workers;
     }
 
     @Override
     public void handle(String message) {
+        workers.execute(() -> run(message));
+    }
+
+    private void run(String message) {
         SocketModeRequest request;
         try {
             request = parser.parse(message);

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,14 +29,12 @@ import reviewcoach.slack.api.SocketModeUrls;
  * monitor retries a lost connection every 10 seconds for ever, logging a stack trace each time; so it is switched off,
  * and this class checks the connection with a ping every {@link ReconnectTiming#checkEvery()} (and soon after every
  * close), reconnecting with a new URL after capped, jittered backoff, after {@code Retry-After} when rate limited, and
- * reporting each state to {@link SocketModeHealth}. Thread-safe.
+ * reporting each state to {@link SocketModeHealth}. The client reads every envelope on one thread, so they are handled
+ * side by side on {@link EnvelopeWorkers}. Thread-safe.
  */
 public final class SocketModeConnection implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SocketModeConnection.class);
-
-    /** Envelopes handled at once; each takes a database transaction or two. */
-    private static final int CONCURRENCY = 4;
 
     private final Slack slack;
     private final String appToken;
@@ -45,6 +44,7 @@ public final class SocketModeConnection implements AutoCloseable {
     private final Clock clock;
     private final ReconnectTiming timing;
     private final ScheduledThreadPoolExecutor keeper;
+    private final ThreadPoolExecutor workers;
 
     private SocketModeClient client;
     private int failures;
@@ -66,6 +66,7 @@ public final class SocketModeConnection implements AutoCloseable {
             return thread;
         });
         this.keeper.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.workers = EnvelopeWorkers.create();
     }
 
     /**
@@ -92,6 +93,7 @@ public final class SocketModeConnection implements AutoCloseable {
         } catch (DeliveryFailure failure) {
             if (failure.kind() == DeliveryFailure.Kind.PERMANENT) {
                 keeper.shutdownNow();
+                workers.shutdownNow();
                 throw new SettingsException("SLACK_APP_TOKEN was refused by Slack (" + failure.error() + "): create"
                         + " an app-level token with the scope connections:write at https://api.slack.com/apps > your"
                         + " app > Basic Information > App-Level Tokens, and check that Socket Mode is on");
@@ -152,12 +154,12 @@ public final class SocketModeConnection implements AutoCloseable {
                 slack,
                 appToken,
                 url,
-                CONCURRENCY,
+                1,
                 new ConcurrentLinkedMessageQueue(),
                 false,
                 false,
                 SocketModeClient.DEFAULT_SESSION_MONITOR_INTERVAL_MILLISECONDS);
-        created.addWebSocketMessageListener(new EnvelopeHandler(app, created::sendSocketModeResponse));
+        created.addWebSocketMessageListener(new EnvelopeHandler(app, created::sendSocketModeResponse, workers));
         created.addWebSocketCloseListener((code, reason) -> afterClose());
         return created;
     }
@@ -212,6 +214,10 @@ public final class SocketModeConnection implements AutoCloseable {
         if (current != null) {
             current.getMessageProcessorExecutor().shutdown();
             awaitQuietly(current.getMessageProcessorExecutor());
+        }
+        workers.shutdown();
+        awaitQuietly(workers);
+        if (current != null) {
             current.close();
         }
         health.stopped(clock.instant());
