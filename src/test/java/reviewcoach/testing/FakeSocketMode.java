@@ -70,6 +70,11 @@ public final class FakeSocketMode implements AutoCloseable {
         return sessions.size();
     }
 
+    /** Waits until no connection is open any more, as after the client closed its socket. */
+    public void awaitAllClosed(Duration timeout) {
+        await(() -> current().isEmpty(), timeout, "every connection to close");
+    }
+
     /** Waits until {@code count} connections were opened and the newest is open. */
     public void awaitConnections(int count, Duration timeout) {
         await(() -> connections() >= count && current().isPresent(), timeout, "" + count + " connections");
