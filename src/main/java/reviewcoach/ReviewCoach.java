@@ -29,8 +29,11 @@ import reviewcoach.service.Retention;
 import reviewcoach.service.RetryPolicy;
 import reviewcoach.service.SessionService;
 import reviewcoach.service.SlackHealth;
+import reviewcoach.service.SocketModeHealth;
 import reviewcoach.slack.ReviewCoachApp;
 import reviewcoach.slack.api.SlackWebGateway;
+import reviewcoach.slack.socket.ReconnectTiming;
+import reviewcoach.slack.socket.SocketModeConnection;
 import reviewcoach.store.Database;
 import reviewcoach.store.JdbcOutbox;
 import reviewcoach.store.JdbcSessionStore;
@@ -54,6 +57,7 @@ public final class ReviewCoach implements AutoCloseable {
     private final App app;
     private final WebServer web;
     private final ScheduledExecutorService chores;
+    private SocketModeConnection socketMode;
 
     private ReviewCoach(
             HikariDataSource dataSource,
@@ -78,10 +82,16 @@ public final class ReviewCoach implements AutoCloseable {
      *
      * @param slackCallTimeout the longest one Web API call may take, connecting, sending and reading together; a call
      *     cut off is retried like a server error
+     * @param socketMode how often the Socket Mode connection is checked and how reconnecting backs off
      */
-    public record Tuning(RetryPolicy retryPolicy, Duration slackCallTimeout) {
+    public record Tuning(RetryPolicy retryPolicy, Duration slackCallTimeout, ReconnectTiming socketMode) {
+        public Tuning(RetryPolicy retryPolicy, Duration slackCallTimeout) {
+            this(retryPolicy, slackCallTimeout, ReconnectTiming.standard());
+        }
+
         public Tuning {
             Objects.requireNonNull(retryPolicy, "retryPolicy");
+            Objects.requireNonNull(socketMode, "socketMode");
             if (slackCallTimeout.isNegative() || slackCallTimeout.isZero()) {
                 throw new IllegalArgumentException("slackCallTimeout must be positive, was " + slackCallTimeout);
             }
@@ -133,12 +143,33 @@ public final class ReviewCoach implements AutoCloseable {
         if (!tokenChecked) {
             recheckTokenUntilSlackAnswers(chores, gateway, slackHealth, clock);
         }
-        WebServer web =
-                WebServer.start(settings.port(), app, settings.signingSecret(), clock, store::isHealthy, slackHealth);
+        SocketModeHealth socketHealth = settings.socketMode() ? new SocketModeHealth() : null;
+        WebServer web = WebServer.start(
+                settings.port(), app, settings.signingSecret(), clock, store::isHealthy, slackHealth, socketHealth);
         courier.start(); // after the port is ours: no other live instance has this courier's name
-        log.info("listening on port {}; Slack sends requests to /slack/events", web.port());
         log.info("sending what the database owes Slack as courier {}", outbox.courier());
-        return new ReviewCoach(dataSource, transactions, slack, courier, app, web, chores);
+        ReviewCoach service = new ReviewCoach(dataSource, transactions, slack, courier, app, web, chores);
+        if (settings.socketMode()) {
+            service.connectOverSocketMode(settings, socketHealth, clock, tuning.socketMode());
+        } else {
+            log.info("listening on port {}; Slack sends requests to /slack/events", web.port());
+        }
+        return service;
+    }
+
+    /** Takes Slack's requests over Socket Mode; a refused app-level token stops everything already started. */
+    private void connectOverSocketMode(Settings settings, SocketModeHealth health, Clock clock, ReconnectTiming timing)
+            throws Exception {
+        try {
+            socketMode = SocketModeConnection.open(slack, settings.appToken(), app, health, clock, timing);
+        } catch (SettingsException refused) {
+            close();
+            throw refused;
+        }
+        log.info(
+                "Slack sends requests over Socket Mode{}; /healthz on port {}",
+                settings.signingSecret() == null ? "" : " (and to /slack/events)",
+                web.port());
     }
 
     public int port() {
@@ -148,6 +179,9 @@ public final class ReviewCoach implements AutoCloseable {
     @Override
     public void close() throws Exception {
         log.info("stopping: finishing requests in flight");
+        if (socketMode != null) {
+            socketMode.close();
+        }
         web.close();
         app.stop();
         chores.shutdown();

@@ -34,6 +34,7 @@ class ManifestTest {
     private static final String EVENTS_PATH = "/slack/events";
 
     private static JsonNode manifest;
+    private static JsonNode socketModeManifest;
     private static JsonNode schemaTree;
     private static JsonSchema schema;
 
@@ -42,6 +43,8 @@ class ManifestTest {
         ObjectMapper json = new ObjectMapper();
         manifest = new ObjectMapper(new YAMLFactory())
                 .readTree(Path.of("manifest.yml").toFile());
+        socketModeManifest = new ObjectMapper(new YAMLFactory())
+                .readTree(Path.of("manifest.socket-mode.yml").toFile());
         schemaTree = json.readTree(SCHEMA.toFile());
         assertEquals(
                 "http://json-schema.org/draft-07/schema#",
@@ -70,6 +73,23 @@ class ManifestTest {
         Set<ValidationMessage> problems = schema.validate(manifest);
 
         assertTrue(problems.isEmpty(), "manifest.yml breaks Slack's manifest schema:\n" + describe(problems));
+    }
+
+    @Test
+    void theSocketModeManifestIsTheSameAppWithoutRequestUrls() {
+        Set<ValidationMessage> problems = schema.validate(socketModeManifest);
+        assertTrue(
+                problems.isEmpty(), "manifest.socket-mode.yml breaks Slack's manifest schema:\n" + describe(problems));
+
+        assertTrue(socketModeManifest.at("/settings/socket_mode_enabled").asBoolean(false), "Socket Mode is on");
+        assertTrue(socketModeManifest.findValues("url").isEmpty(), "no request URLs in Socket Mode");
+        assertTrue(socketModeManifest.findValues("request_url").isEmpty(), "no request URLs in Socket Mode");
+        ObjectNode withoutUrls = manifest.deepCopy();
+        ((ObjectNode) withoutUrls.at("/features/slash_commands/0")).remove("url");
+        ((ObjectNode) withoutUrls.at("/settings/event_subscriptions")).remove("request_url");
+        ((ObjectNode) withoutUrls.at("/settings/interactivity")).remove("request_url");
+        ((ObjectNode) withoutUrls.get("settings")).put("socket_mode_enabled", true);
+        assertEquals(withoutUrls, socketModeManifest, "the same commands, events, scopes and texts as manifest.yml");
     }
 
     @Test

@@ -17,7 +17,8 @@ import reviewcoach.dialogue.PracticeType;
  * Every setting of the service, read once from the environment and then from {@code .env} (the environment wins),
  * checked up front.
  *
- * @param signingSecret verifies that requests come from Slack
+ * @param signingSecret verifies that requests to {@code /slack/events} come from Slack; null in Socket Mode when unset,
+ *     and then the service takes no requests over HTTP
  * @param botToken the {@code xoxb-} token for Web API calls
  * @param port the HTTP port
  * @param databaseUrl the JDBC URL
@@ -26,6 +27,7 @@ import reviewcoach.dialogue.PracticeType;
  * @param summaryChannel the channel id for manager summaries, or null for the session's own channel
  * @param slackApiUrl the base URL of the Slack Web API, ending in a slash
  * @param policy limits, privacy and permissions
+ * @param appToken the app-level {@code xapp-} token that switches on Socket Mode, or null to take requests over HTTP
  */
 public record Settings(
         String signingSecret,
@@ -36,7 +38,32 @@ public record Settings(
         String databasePassword,
         String summaryChannel,
         String slackApiUrl,
-        Policy policy) {
+        Policy policy,
+        String appToken) {
+
+    /** Settings for HTTP mode (no app-level token). */
+    public Settings(
+            String signingSecret,
+            String botToken,
+            int port,
+            String databaseUrl,
+            String databaseUser,
+            String databasePassword,
+            String summaryChannel,
+            String slackApiUrl,
+            Policy policy) {
+        this(
+                signingSecret,
+                botToken,
+                port,
+                databaseUrl,
+                databaseUser,
+                databasePassword,
+                summaryChannel,
+                slackApiUrl,
+                policy,
+                null);
+    }
 
     /** Settings with the default {@link Policy}. */
     public Settings(
@@ -121,11 +148,15 @@ public record Settings(
     }
 
     private static Settings from(Function<String, String> source) {
-        String signingSecret = require(
-                source,
-                "SLACK_SIGNING_SECRET",
-                "copy it from " + APP_PAGE + " > your app > Basic Information > App Credentials > Signing Secret");
-        if (!signingSecret.matches("[0-9A-Za-z]{16,}")) {
+        String appToken = appToken(source.apply("SLACK_APP_TOKEN"));
+        String signingSecret = appToken == null
+                ? require(
+                        source,
+                        "SLACK_SIGNING_SECRET",
+                        "copy it from " + APP_PAGE
+                                + " > your app > Basic Information > App Credentials > Signing Secret")
+                : source.apply("SLACK_SIGNING_SECRET");
+        if (signingSecret != null && !signingSecret.matches("[0-9A-Za-z]{16,}")) {
             throw new SettingsException(
                     "SLACK_SIGNING_SECRET does not look like a signing secret (32 letters and digits):"
                             + " copy it again from " + APP_PAGE + " > your app > Basic Information > Signing Secret");
@@ -153,7 +184,26 @@ public record Settings(
                         flag(source, "REDACT_PII"),
                         positive(source, "RETENTION_DAYS", Policy.DEFAULT_RETENTION_DAYS),
                         managers(source.apply("MANAGERS")),
-                        practice(source.apply("PRACTICE_TYPE"))));
+                        practice(source.apply("PRACTICE_TYPE"))),
+                appToken);
+    }
+
+    /** True when the service reaches Slack over Socket Mode rather than waiting for HTTP requests. */
+    public boolean socketMode() {
+        return appToken != null;
+    }
+
+    /**
+     * Socket Mode needs an app-level token with the {@code connections:write} scope; a bot or user token would only
+     * be refused by Slack later, so it is refused here with the fix.
+     */
+    private static String appToken(String value) {
+        if (value != null && !value.startsWith("xapp-")) {
+            throw new SettingsException("SLACK_APP_TOKEN must be an app-level token starting with xapp-: create one at "
+                    + APP_PAGE + " > your app > Basic Information > App-Level Tokens with the scope"
+                    + " connections:write (or leave SLACK_APP_TOKEN unset to take requests over HTTP)");
+        }
+        return value;
     }
 
     public Optional<String> summaryChannelIfSet() {
@@ -296,7 +346,7 @@ public record Settings(
                 + databaseUser + ", databasePassword=" + mask(databasePassword) + ", summaryChannel=" + summaryChannel
                 + ", slackApiUrl=" + slackApiUrl + ", " + policy + ", signingSecret=" + mask(signingSecret)
                 + ", botToken="
-                + mask(botToken) + "]";
+                + mask(botToken) + ", appToken=" + mask(appToken) + "]";
     }
 
     private static String mask(String secret) {

@@ -7,20 +7,29 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.function.BooleanSupplier;
 import reviewcoach.service.SlackHealth;
+import reviewcoach.service.SocketModeHealth;
 
 /**
  * {@code GET /healthz}: 200 while the database answers, 503 otherwise; the body also says whether Slack answered
- * lately (Slack being down does not make the service unhealthy: what it owes Slack waits in the outbox).
+ * lately (Slack being down does not make the service unhealthy: what it owes Slack waits in the outbox) and, in Socket
+ * Mode, how the connection stands.
  */
 final class HealthServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     private final transient BooleanSupplier databaseUp;
     private final transient SlackHealth slack;
+    private final transient SocketModeHealth socketMode;
 
     HealthServlet(BooleanSupplier databaseUp, SlackHealth slack) {
+        this(databaseUp, slack, null);
+    }
+
+    /** @param socketMode the Socket Mode connection's state, or null when Slack sends requests over HTTP */
+    HealthServlet(BooleanSupplier databaseUp, SlackHealth slack, SocketModeHealth socketMode) {
         this.databaseUp = databaseUp;
         this.slack = slack;
+        this.socketMode = socketMode;
     }
 
     /** GET and HEAD only; other methods get 405 rather than the servlet defaults (501, or TRACE echoing headers). */
@@ -58,6 +67,28 @@ final class HealthServlet extends HttpServlet {
         if (slack.since() != null) {
             body.append(",\"slack_since\":\"").append(slack.since()).append('"');
         }
+        if (socketMode != null) {
+            appendSocketMode(body);
+        }
         response.getWriter().write(body.append('}').toString());
+    }
+
+    /**
+     * {@code "socket_mode":"connected"} (or connecting, reconnecting, stopped), since when, and why the last attempt
+     * failed. A lost connection does not make the service unhealthy: it keeps reconnecting, and a restart would not
+     * help.
+     */
+    private void appendSocketMode(StringBuilder body) {
+        body.append(",\"socket_mode\":\"")
+                .append(socketMode.state().name().toLowerCase(java.util.Locale.ROOT))
+                .append('"');
+        if (socketMode.since() != null) {
+            body.append(",\"socket_mode_since\":\"").append(socketMode.since()).append('"');
+        }
+        if (socketMode.lastError() != null) {
+            body.append(",\"socket_mode_error\":\"")
+                    .append(socketMode.lastError().replaceAll("[^A-Za-z0-9_ ]", ""))
+                    .append('"');
+        }
     }
 }

@@ -17,10 +17,10 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
-import java.sql.SQLException;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reviewcoach.slack.HandlingFailures;
 
 /**
  * Slack's one endpoint, {@code POST /slack/events}. Before anything parses a body it refuses one that is too large
@@ -36,7 +36,6 @@ final class SlackEndpoint extends HttpServlet {
     /** Far above anything Slack sends (a 40,000-character message with its blocks is well under 1 MB). */
     static final int MAX_BODY_BYTES = 1024 * 1024;
 
-    private static final int MAX_CAUSES = 16;
     private static final String NO_RETRY_HEADER = "X-Slack-No-Retry";
 
     private final transient App app;
@@ -130,46 +129,18 @@ final class SlackEndpoint extends HttpServlet {
         try {
             answer = app.run(slackRequest);
         } catch (Exception failure) {
-            if (causedBy(failure, SQLException.class)) {
+            if (HandlingFailures.inDatabase(failure)) {
                 log.error(
                         "request={} failed in the database, answered 503 so that Slack can send it again: {}",
                         slackRequest.getRequestType(),
-                        describe(failure));
+                        HandlingFailures.describe(failure));
                 response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
             } else {
-                log.error("request={} failed: {}", slackRequest.getRequestType(), describe(failure));
+                log.error("request={} failed: {}", slackRequest.getRequestType(), HandlingFailures.describe(failure));
                 response.sendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
             }
             return;
         }
         ServletAdapterOps.writeResponse(response, answer);
-    }
-
-    /**
-     * The failure's classes along its causes and where the first of them was thrown: enough to find the bug, and never
-     * a message, which may quote what people wrote (database errors quote the values they refused).
-     */
-    private static String describe(Throwable failure) {
-        StringBuilder description = new StringBuilder();
-        Throwable root = failure;
-        int depth = 0;
-        for (Throwable cause = failure; cause != null && depth++ < MAX_CAUSES; cause = cause.getCause()) {
-            description
-                    .append(description.length() == 0 ? "" : " <- ")
-                    .append(cause.getClass().getName());
-            root = cause;
-        }
-        StackTraceElement[] frames = root.getStackTrace();
-        return frames.length == 0 ? description.toString() : description + " at " + frames[0];
-    }
-
-    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
-        int depth = 0;
-        for (Throwable cause = failure; cause != null && depth++ < MAX_CAUSES; cause = cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

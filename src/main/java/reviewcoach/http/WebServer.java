@@ -12,6 +12,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import reviewcoach.service.SlackHealth;
+import reviewcoach.service.SocketModeHealth;
 
 /**
  * The HTTP side: Slack's one endpoint {@code POST /slack/events} (see {@link SlackEndpoint}), {@code GET /healthz},
@@ -40,6 +41,24 @@ public final class WebServer implements AutoCloseable {
     public static WebServer start(
             int port, App app, String signingSecret, Clock clock, BooleanSupplier databaseUp, SlackHealth slackHealth)
             throws Exception {
+        return start(port, app, signingSecret, clock, databaseUp, slackHealth, null);
+    }
+
+    /**
+     * Like {@link #start(int, App, String, Clock, BooleanSupplier, SlackHealth)}, for Socket Mode as well.
+     *
+     * @param signingSecret null to serve no {@value #EVENTS_PATH} (Socket Mode without a signing secret)
+     * @param socketMode what /healthz says about the Socket Mode connection, or null when not in Socket Mode
+     */
+    public static WebServer start(
+            int port,
+            App app,
+            String signingSecret,
+            Clock clock,
+            BooleanSupplier databaseUp,
+            SlackHealth slackHealth,
+            SocketModeHealth socketMode)
+            throws Exception {
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
         threads.setName("http");
         Server server = new Server(threads);
@@ -51,9 +70,12 @@ public final class WebServer implements AutoCloseable {
         server.addConnector(connector);
 
         ServletContextHandler context = new ServletContextHandler("/");
-        SlackEndpoint slack = new SlackEndpoint(app, new SignatureCheck(signingSecret, clock));
-        context.addServlet(new ServletHolder("slack", slack), EVENTS_PATH);
-        context.addServlet(new ServletHolder("health", new HealthServlet(databaseUp, slackHealth)), "/healthz");
+        if (signingSecret != null) {
+            SlackEndpoint slack = new SlackEndpoint(app, new SignatureCheck(signingSecret, clock));
+            context.addServlet(new ServletHolder("slack", slack), EVENTS_PATH);
+        }
+        context.addServlet(
+                new ServletHolder("health", new HealthServlet(databaseUp, slackHealth, socketMode)), "/healthz");
         context.addServlet(new ServletHolder("not-found", new NotFoundServlet()), "/");
         context.setErrorHandler(new JsonErrorHandler());
         server.setErrorHandler(new JsonErrorHandler());

@@ -18,9 +18,10 @@ import reviewcoach.slack.render.SummaryMessage;
 
 /**
  * Builds the Bolt app: the listeners for {@code /review}, thread replies, step buttons, the review form and deleting
- * sessions. Requests reach it only through {@code http.SlackEndpoint}, which checks Slack's signature on the raw bytes
- * before anything parses them. Every Events API event handled or ignored gets a 200, so Slack neither retries nor
- * disables them; one whose handling failed in the database gets a 503 from the endpoint, so that Slack sends it again.
+ * sessions. Requests reach it through {@code http.SlackEndpoint}, which checks Slack's signature on the raw bytes
+ * before anything parses them, or over Socket Mode through {@code slack.socket.EnvelopeHandler}. Every Events API event
+ * handled or ignored is acknowledged, so Slack neither retries nor disables them; one whose handling failed in the
+ * database gets a 503 from the endpoint, or no acknowledgement over the socket, so that Slack sends it again.
  */
 public final class ReviewCoachApp {
 

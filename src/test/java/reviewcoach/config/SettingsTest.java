@@ -19,6 +19,7 @@ class SettingsTest {
 
     private static final String SECRET = "8f742231b10e8888abcd99aaabbb85a5";
     private static final String TOKEN = "xoxb-1234-5678-abcdef";
+    private static final String APP_TOKEN = "xapp-1-A0123-4567-abcdef";
 
     @TempDir
     Path directory;
@@ -118,7 +119,8 @@ class SettingsTest {
                 "REDACT_PII",
                 "RETENTION_DAYS",
                 "LOG_LEVEL",
-                "SLACK_API_URL")) {
+                "SLACK_API_URL",
+                "SLACK_APP_TOKEN")) {
             assertTrue(example.contains("\n" + name + "="), name + " is documented in .env.example");
         }
         Files.writeString(
@@ -129,6 +131,44 @@ class SettingsTest {
         Settings settings = Settings.from(Map.of(), directory);
 
         assertEquals(Settings.from(required(), Path.of("/nonexistent")), settings, "the example holds the defaults");
+    }
+
+    @Test
+    void anAppLevelTokenSwitchesOnSocketModeAndTheSigningSecretBecomesOptional() {
+        Map<String, String> environment = required();
+        environment.remove("SLACK_SIGNING_SECRET");
+        environment.put("SLACK_APP_TOKEN", APP_TOKEN);
+
+        Settings settings = Settings.from(environment, directory);
+
+        assertTrue(settings.socketMode());
+        assertEquals(APP_TOKEN, settings.appToken());
+        assertEquals(null, settings.signingSecret(), "no HTTP endpoint without a signing secret");
+        assertFalse(Settings.from(required(), directory).socketMode(), "without SLACK_APP_TOKEN: HTTP, as before");
+    }
+
+    @Test
+    void inSocketModeASigningSecretThatIsSetIsStillChecked() {
+        Map<String, String> environment = required();
+        environment.put("SLACK_APP_TOKEN", APP_TOKEN);
+        environment.put("SLACK_SIGNING_SECRET", "short");
+
+        SettingsException refused = assertThrows(SettingsException.class, () -> Settings.from(environment, directory));
+
+        assertTrue(refused.getMessage().startsWith("SLACK_SIGNING_SECRET"), refused.getMessage());
+    }
+
+    @Test
+    void anAppTokenThatIsNotAppLevelIsRefusedWithWhereToGetOne() {
+        Map<String, String> environment = required();
+        environment.put("SLACK_APP_TOKEN", TOKEN);
+
+        SettingsException refused = assertThrows(SettingsException.class, () -> Settings.from(environment, directory));
+
+        assertTrue(refused.getMessage().startsWith("SLACK_APP_TOKEN must be an app-level token starting with xapp-"));
+        assertTrue(refused.getMessage().contains("Basic Information > App-Level Tokens"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("connections:write"), refused.getMessage());
+        assertFalse(refused.getMessage().contains(TOKEN), "never prints a secret");
     }
 
     @Test
@@ -150,6 +190,7 @@ class SettingsTest {
         Map<String, String> environment = required();
         environment.put("DATABASE_URL", "jdbc:postgresql://db/rc?user=rc&password=hunter2");
         environment.put("DATABASE_PASSWORD", "hunter3");
+        environment.put("SLACK_APP_TOKEN", APP_TOKEN);
 
         String printed = Settings.from(environment, directory).toString();
 
@@ -157,5 +198,6 @@ class SettingsTest {
         assertFalse(printed.contains(TOKEN));
         assertFalse(printed.contains("hunter2"));
         assertFalse(printed.contains("hunter3"));
+        assertFalse(printed.contains(APP_TOKEN));
     }
 }

@@ -39,6 +39,11 @@ final class RunningService implements AutoCloseable {
     private final SlackRequests requests;
     private ReviewCoach service;
     private AppClient client;
+    /** Set for Socket Mode: then the service has no signing secret and serves no /slack/events. */
+    private String appToken;
+
+    /** The app-level token the Socket Mode tests start with; the fake Web API accepts any. */
+    static final String APP_TOKEN = "xapp-1-A0TESTAPP-1700000000000-fake";
 
     private RunningService(
             TestDatabase database,
@@ -81,6 +86,16 @@ final class RunningService implements AutoCloseable {
         TestDatabase database = TestDatabase.create(databaseFolder);
         SlackRequests requests = new SlackRequests(TestWorkspace.SIGNING_SECRET);
         return new RunningService(database, true, slack, summaryChannel, policy, tuning, requests).started();
+    }
+
+    /** Starts the service in Socket Mode without a signing secret, on a new database of its own. */
+    static RunningService startInSocketMode(Path databaseFolder, FakeSlackApi slack, ReviewCoach.Tuning tuning)
+            throws Exception {
+        TestDatabase database = TestDatabase.create(databaseFolder);
+        SlackRequests requests = new SlackRequests(TestWorkspace.SIGNING_SECRET);
+        RunningService service = new RunningService(database, true, slack, null, Policy.defaults(), tuning, requests);
+        service.appToken = APP_TOKEN;
+        return service.started();
     }
 
     /** Starts one more instance on a database and signer shared with others, as several instances behind a balancer. */
@@ -144,7 +159,7 @@ final class RunningService implements AutoCloseable {
 
     Settings settings() {
         return new Settings(
-                TestWorkspace.SIGNING_SECRET,
+                appToken == null ? TestWorkspace.SIGNING_SECRET : null,
                 TestWorkspace.BOT_TOKEN,
                 0,
                 database.url(),
@@ -152,7 +167,8 @@ final class RunningService implements AutoCloseable {
                 database.password(),
                 summaryChannel,
                 slack.apiUrl(),
-                policy);
+                policy,
+                appToken);
     }
 
     void startService() throws Exception {

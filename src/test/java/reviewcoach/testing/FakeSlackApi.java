@@ -44,6 +44,7 @@ public final class FakeSlackApi implements AutoCloseable {
     private final ExecutorService handlers;
     private final CallLog log = new CallLog();
     private final FailurePlan failures = new FailurePlan();
+    private final SlackApiAnswers answers = new SlackApiAnswers();
 
     private FakeSlackApi(HttpServer server, ExecutorService handlers) {
         this.server = server;
@@ -56,7 +57,7 @@ public final class FakeSlackApi implements AutoCloseable {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 128);
             FakeSlackApi fake =
                     new FakeSlackApi(server, Executors.newFixedThreadPool(HANDLER_THREADS, daemonThreads()));
-            server.createContext("/", new SlackApiHandler(fake.log, fake.failures, new SlackApiAnswers()));
+            server.createContext("/", new SlackApiHandler(fake.log, fake.failures, fake.answers));
             server.setExecutor(fake.handlers);
             server.start();
             return fake;
@@ -110,6 +111,11 @@ public final class FakeSlackApi implements AutoCloseable {
      */
     public void awaitQuiet(Duration quietFor, Duration timeout) {
         log.awaitQuiet(quietFor, timeout);
+    }
+
+    /** Makes {@code apps.connections.open} hand out these Socket Mode URLs (see {@link FakeSocketMode#nextUrl()}). */
+    public void answerSocketModeWith(java.util.function.Supplier<String> urls) {
+        answers.answerSocketModeWith(urls);
     }
 
     /** Makes the next call to {@code method} fail this way. */

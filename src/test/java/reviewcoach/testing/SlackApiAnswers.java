@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /** The successful answers the fake gives per Web API method, shaped like Slack's recorded responses; thread-safe. */
 final class SlackApiAnswers {
@@ -19,6 +20,12 @@ final class SlackApiAnswers {
     private final AtomicLong nextTsMicros = new AtomicLong(FIRST_TS_MICROS);
     private final AtomicInteger nextViewNumber = new AtomicInteger(1);
     private final Map<String, String> threadOfPostedMessage = new ConcurrentHashMap<>();
+    private volatile Supplier<String> socketModeUrls = () -> "wss://wss-primary.slack.com/link/?ticket=fake";
+
+    /** Where {@code apps.connections.open} sends Socket Mode clients: a new URL per call. */
+    void answerSocketModeWith(Supplier<String> urls) {
+        socketModeUrls = urls;
+    }
 
     Answer answer(String method, Map<String, String> params) {
         return Answer.json(
@@ -33,6 +40,7 @@ final class SlackApiAnswers {
                     case "views.open", "views.update", "views.publish" -> ok().set("view", view(method, params));
                     case "users.info" -> ok().set("user", user(params.getOrDefault("user", TestWorkspace.USER_ID)));
                     case "conversations.info" -> ok().set("channel", channel(params.get("channel")));
+                    case "apps.connections.open" -> ok().put("url", socketModeUrls.get());
                     case "bots.info" -> ok().set("bot", bot(params.getOrDefault("bot", TestWorkspace.BOT_ID)));
                     default -> ok();
                 });

@@ -100,8 +100,8 @@ public record SlashCommand(
                 newTeamDomain);
     }
 
-    /** The form-encoded body, fields in the order Slack sends them. */
-    public String toFormBody() {
+    /** The fields Slack sends, in its order: form-encoded over HTTP, a JSON object in Socket Mode. */
+    public Map<String, String> fields() {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("token", TestWorkspace.VERIFICATION_TOKEN);
         fields.put("team_id", teamId);
@@ -116,7 +116,12 @@ public record SlashCommand(
         fields.put("is_enterprise_install", "false");
         fields.put("response_url", responseUrl);
         fields.put("trigger_id", triggerId);
-        return fields.entrySet().stream()
+        return fields;
+    }
+
+    /** The form-encoded body, fields in the order Slack sends them. */
+    public String toFormBody() {
+        return fields().entrySet().stream()
                 .map(field -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), UTF_8))
                 .collect(Collectors.joining("&"));
     }
