@@ -127,6 +127,9 @@ final class QuestionNotThought implements CoachingRule {
             "his",
             "their");
 
+    /** "Is the billing system broken" asks; "Did the best we could" does not, so only "to be" takes "the". */
+    private static final Set<String> BE = Set.of("is", "are", "was", "were", "isn't", "aren't", "wasn't", "weren't");
+
     @Override
     public Optional<Concern> review(Step step, String text) {
         if (step.kind() != Step.THOUGHT || !isQuestion(text)) {
@@ -161,6 +164,7 @@ final class QuestionNotThought implements CoachingRule {
         if (QUESTION_WORDS.contains(first)) {
             return ASKING_VERBS.contains(second) || first.equals("why") && second.equals("not");
         }
-        return OPENING_VERBS.contains(first) && SUBJECTS.contains(second);
+        return OPENING_VERBS.contains(first)
+                && (SUBJECTS.contains(second) || BE.contains(first) && second.equals("the"));
     }
 }
