@@ -6,7 +6,7 @@ import java.util.Locale;
  * A common thinking trap, with the plain words the coach uses to name it and the one question it asks; named gently,
  * as a question, because the thought is still the writer's own.
  */
-public enum Trap {
+enum Trap {
     CATASTROPHIZING(
             "catastrophizing", "jumping to the worst that could happen", "What is the most likely way this goes?"),
     MIND_READING("mind reading", "knowing what others think without asking them", "What else might they be thinking?"),
