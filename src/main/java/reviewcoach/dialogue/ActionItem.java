@@ -1,9 +1,9 @@
 package reviewcoach.dialogue;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,14 +22,26 @@ public record ActionItem(String description, String owner, LocalDate due) {
     /** Slack sends a mention as {@code <@U123>} or {@code <@U123|name>}. */
     private static final Pattern OWNER = Pattern.compile("<@([UW][A-Z0-9]{2,})(?:\\|[^>]*)?>");
 
-    private static final Pattern DUE = Pattern.compile("(?i)\\s*\\bby\\s+(\\d{4}-\\d{2}-\\d{2})\\b");
-
     public ActionItem {
         Objects.requireNonNull(description, "description");
     }
 
-    /** Reads a line as an action item, or empty when the line is not one. */
+    /** Reads a line as an action item, or empty when the line is not one; a due date is read only when ISO. */
     public static Optional<ActionItem> parse(String line) {
+        return parse(line, DueDate::findIso);
+    }
+
+    /**
+     * Reads a line as an action item, with a due date written the way people write them: {@code by 2026-12-01},
+     * {@code by Friday}, {@code by Dec 1}, {@code by 1 December}, {@code by 12/1}, {@code by tomorrow}, {@code by next
+     * week}. A weekday is the next one after today; a date without a year the next one on or after today.
+     */
+    public static Optional<ActionItem> parse(String line, LocalDate today) {
+        Objects.requireNonNull(today, "today");
+        return parse(line, rest -> DueDate.find(rest, today));
+    }
+
+    private static Optional<ActionItem> parse(String line, Function<String, Optional<DueDate.Found>> dueIn) {
         Matcher item = LINE.matcher(line);
         if (!item.matches()) {
             return Optional.empty();
@@ -38,21 +50,17 @@ public record ActionItem(String description, String owner, LocalDate due) {
         Matcher owner = OWNER.matcher(rest);
         String ownerId = owner.find() ? owner.group(1) : null;
         rest = OWNER.matcher(rest).replaceAll(" ");
-        LocalDate due = null;
-        Matcher date = DUE.matcher(rest);
-        if (date.find()) {
-            try {
-                due = LocalDate.parse(date.group(1));
-                rest = rest.substring(0, date.start()) + rest.substring(date.end());
-            } catch (DateTimeParseException notADate) {
-                due = null;
-            }
+        Optional<DueDate.Found> due = dueIn.apply(rest);
+        if (due.isPresent()) {
+            rest = rest.substring(0, due.get().start()) + " "
+                    + rest.substring(due.get().end());
         }
         String description = rest.replaceAll("\\s+", " ").strip();
         if (description.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new ActionItem(description, ownerId, due));
+        return Optional.of(new ActionItem(
+                description, ownerId, due.map(DueDate.Found::date).orElse(null)));
     }
 
     public boolean hasOwner() {

@@ -18,7 +18,7 @@ public final class Guide {
             new StepGuide(
                     "What sentence goes through your head when you read it? Add every thought you have,"
                             + " one reply each. Nothing is too dramatic to write down.",
-                    "This will ruin our reputation."),
+                    "We didn't deserve this."),
             Step.FEELING,
             new StepGuide("When you think that thought, what do you feel? One word.", "Defeated"),
             Step.ACTION,
@@ -28,8 +28,8 @@ public final class Guide {
                     "We write a defensive reply, or we don't reply at all."),
             Step.RESULT,
             new StepGuide(
-                    "What comes of those actions, for us? Notice how the result proves the thought.",
-                    "The reviewer stays upset, the review stays up, and we feel worse."),
+                    "What comes of those actions, for us, and how does it prove the thought we started with?",
+                    "The review stays up with no reply from us, and nothing changes at the front desk."),
             Step.NEW_RESULT,
             new StepGuide(
                     "Now the model we choose. The facts stay the same. What result do we want from here, for us?",

@@ -3,6 +3,8 @@ package reviewcoach.dialogue;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import reviewcoach.dialogue.coaching.ReviewTopics;
+import reviewcoach.dialogue.coaching.ReviewTopics.Topic;
 
 /**
  * The response plan's paths for who the reviewer is: a private conversation that asks permission first, a short public
@@ -25,13 +27,22 @@ public final class ResponseGuide {
 
     private ResponseGuide() {}
 
-    /** The paths that fit, each a short paragraph, ending with the drafts the team can start from. */
+    /** The paths that fit, with drafts that do not yet know the review. */
     public static List<String> paths(Reviewer reviewer, PracticeType practice) {
+        return paths(reviewer, practice, List.of());
+    }
+
+    /** The paths that fit, each a short paragraph, ending with drafts that name what the review raised. */
+    public static List<String> paths(Reviewer reviewer, PracticeType practice, Review review) {
+        return paths(reviewer, practice, ReviewTopics.in(review.text()));
+    }
+
+    private static List<String> paths(Reviewer reviewer, PracticeType practice, List<Topic> topics) {
         List<String> paths = new ArrayList<>();
         if (reviewer != Reviewer.UNKNOWN) {
             paths.add("*A private conversation* comes first, because you know who it is. Ask permission before you"
                     + " raise it, own what went wrong without admitting what did not, and ask what would help:\n"
-                    + privateDraft());
+                    + quoted(privateDraft(topics)));
         }
         paths.add((reviewer == Reviewer.UNKNOWN
                         ? "*A short public reply*, because you can't reach them privately."
@@ -41,31 +52,67 @@ public final class ResponseGuide {
                         ? "; it never confirms that the reviewer is or was a client, nor mentions a visit, date or"
                                 + " name"
                         : "")
-                + ":\n" + publicDraft(practice));
+                + ":\n" + quoted(publicReply(practice, topics)));
         paths.add("*No reply* is a choice too, when a reply would only keep an argument going.");
         paths.add("Write the one you choose as `reply: …`, and each follow-up as `action: … @owner by 2026-12-01`.");
         return paths;
     }
 
-    /** A private-conversation opening that asks permission first. */
+    /** A private-conversation opening that asks permission first, as quoted lines. */
     public static String privateDraft() {
-        return "> There's something I'd like to talk about that may be uncomfortable. Would you be open to that? If"
-                + " not, I understand.\n"
-                + "> I read what you wrote, and I'm sorry that your experience fell short. I'd like to hear more. What"
-                + " do you think would help?";
+        return quoted(privateDraft(List.of()));
     }
 
-    /** A public reply: short, calm, signed, offline; for health care it confirms nothing about anyone. */
+    /** A public reply, as quoted lines: short, calm, signed, offline; for health care it confirms nothing. */
     public static String publicDraft(PracticeType practice) {
+        return quoted(publicReply(practice, List.of()));
+    }
+
+    /**
+     * What to say first in a private conversation about this review: permission first, then what they raised, owning
+     * what went wrong without admitting what did not, then their view.
+     */
+    public static String privateDraft(Review review) {
+        return privateDraft(ReviewTopics.in(review.text()));
+    }
+
+    /** The public reply for this review, unquoted, as it would be posted: its topic in neutral words, signed. */
+    public static String publicReply(PracticeType practice, Review review) {
+        return publicReply(practice, ReviewTopics.in(review.text()));
+    }
+
+    private static String privateDraft(List<Topic> topics) {
+        String about = topics.isEmpty() ? "" : " about " + phrases(topics);
+        return "There's something I'd like to talk about that may be uncomfortable. Would you be open to that? If"
+                + " not, I understand.\n"
+                + "I read what you wrote" + about + ", and I'm sorry that your experience fell short. I'd like to hear"
+                + " more. What do you think would help?";
+    }
+
+    private static String publicReply(PracticeType practice, List<Topic> topics) {
+        String concern = topics.isEmpty()
+                ? "We take every concern seriously"
+                : "Concerns about " + phrases(topics) + " matter to us, and we take every one seriously";
         String reply = practice == PracticeType.HEALTHCARE
-                ? "Thank you for taking the time to share this. We take every concern seriously, and privacy rules"
-                        + " keep us from discussing anything here. We would welcome a conversation: please call our"
-                        + " office and ask for [name]. — [name], [role]"
-                : "Thank you for telling us. We're sorry this fell short of what you expected, and we'd like to put"
-                        + " it right. Please call us or write to [contact], and ask for [name]. — [name], [role]";
+                ? "Thank you for taking the time to share this. " + concern + ". Privacy rules keep us from"
+                        + " discussing anything here, but we would welcome a conversation: please call our office and"
+                        + " ask for [name]. — [name], [role]"
+                : "Thank you for telling us. " + concern + ". We're sorry this fell short of what you expected and"
+                        + " would like to put it right: please call us or write to [contact], and ask for [name]."
+                        + " — [name], [role]";
         if (reply.getBytes(StandardCharsets.UTF_8).length > PUBLIC_REPLY_LIMIT_BYTES) {
             throw new IllegalStateException("a public reply must fit the review site's limit");
         }
-        return "> " + reply;
+        return reply;
+    }
+
+    /** At most two topics, so a reply stays short: "wait times and billing". */
+    private static String phrases(List<Topic> topics) {
+        List<String> named = topics.stream().limit(2).map(Topic::phrase).toList();
+        return String.join(" and ", named);
+    }
+
+    private static String quoted(String text) {
+        return "> " + text.replace("\n", "\n> ");
     }
 }

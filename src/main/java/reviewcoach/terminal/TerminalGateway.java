@@ -65,7 +65,8 @@ final class TerminalGateway implements SlackGateway {
 
     @Override
     public String postPlanPaths(Session session, ResponseGuide.Reviewer reviewer) {
-        ResponseGuide.paths(reviewer, PracticeType.GENERAL).forEach(path -> out.println("coach: " + path));
+        ResponseGuide.paths(reviewer, PracticeType.GENERAL, session.review())
+                .forEach(path -> out.println("coach: " + path));
         return nextId();
     }
 

@@ -137,6 +137,29 @@ class ReviewSessionEndToEndTest {
     }
 
     @Test
+    void aThinkingTrapInAThoughtIsNamedGentlyAndTheThoughtIsKept() {
+        SessionFlow flow = new SessionFlow(service, slack).start("One star. Rude receptionist, waited an hour.");
+        flow.reply(BOB, "next");
+        assertEquals("Step 2 of 10 · Thought", SessionFlow.stepTitle(flow.awaitPrompt(2)));
+
+        flow.reply(CARA, "I'll never get another client after this");
+        FakeSlackApi.Call question = awaitThreadReplyContaining(flow, "fortune telling");
+        String asked = question.param("text");
+        assertTrue(asked.startsWith("<@" + CARA + ">"), asked);
+        assertTrue(asked.contains("Is there another way it could go?"), asked);
+        assertTrue(asked.contains("I'll never"), "quotes the words: " + asked);
+        ChatMessage clean = flow.reply(BOB, "Some of what she wrote is true");
+        FakeSlackApi.Call accepted =
+                slack.awaitCalls("reactions.add", 1, RunningService.WAIT).get(0);
+        assertEquals(clean.ts(), accepted.param("timestamp"), "a thought without a trap is simply accepted");
+
+        flow.reply(BOB, "done");
+        String summary = awaitSummary().jsonParam("blocks").toString();
+        assertTrue(summary.contains("I'll never get another client after this"), "the thought is kept: " + summary);
+        assertTrue(summary.contains("the coach questioned this"), summary);
+    }
+
+    @Test
     void theTeamRatesItsNewThoughtAndALowRatingBringsSteppingStones() {
         SessionFlow flow = new SessionFlow(service, slack).start("Two stars. Felt rushed.");
         for (int step = 2; step <= 9; step++) {

@@ -14,14 +14,20 @@ import reviewcoach.dialogue.Step;
  */
 public final class CoachingRules {
 
-    private static final List<CoachingRule> STANDARD =
-            List.of(new JudgmentInCircumstance(), new OneFeelingWord(), new ActionItemNeedsOwner());
+    private static final List<CoachingRule> STANDARD = List.of(
+            new JudgmentInCircumstance(),
+            new QuestionNotThought(),
+            new ThinkingTrap(),
+            new OneFeelingWord(),
+            new ActionNotOurs(),
+            new ResultNotOurs(),
+            new ActionItemNeedsOwner());
 
     private CoachingRules() {}
 
     /**
-     * Every rule, each caring about its own step: a judgment in a circumstance, one feeling word, an owner for each
-     * follow-up in the plan.
+     * Every rule, each caring about its own step: a judgment in a circumstance, a question or a thinking trap in a
+     * thought, one feeling word, an action or a result that is someone else's, an owner for each follow-up in the plan.
      */
     public static List<CoachingRule> standard() {
         return STANDARD;

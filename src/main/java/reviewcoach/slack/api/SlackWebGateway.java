@@ -82,7 +82,8 @@ public final class SlackWebGateway implements SlackGateway {
 
     @Override
     public String postPlanPaths(Session session, ResponseGuide.Reviewer reviewer) {
-        return postInThread(session, SessionMessages.planPaths(ResponseGuide.paths(reviewer, practice)));
+        return postInThread(
+                session, SessionMessages.planPaths(ResponseGuide.paths(reviewer, practice, session.review())));
     }
 
     @Override

@@ -13,12 +13,12 @@ import java.util.function.Predicate;
 
 /**
  * Lines labelled by whether the coach should question them, read from {@code src/test/resources/coaching/<name>}
- * ({@code expected<TAB>text}, expected being {@code question} or {@code fine}, {@code #} comments), and how well a rule
- * does on them.
+ * ({@code expected<TAB>text}, expected being {@code question}, {@code question:<tag>} or {@code fine}, {@code #}
+ * comments), and how well a rule does on them. A tag says which kind of question a line is ("question:labeling").
  */
 record LabelledExamples(String name, List<LabelledExamples.Example> examples) {
 
-    record Example(boolean shouldQuestion, String text, int line) {}
+    record Example(boolean shouldQuestion, String text, int line, String tag) {}
 
     /** How a rule did: counts for "should question" as the positive class, and the lines it got wrong. */
     record Score(
@@ -71,10 +71,12 @@ record LabelledExamples(String name, List<LabelledExamples.Example> examples) {
                     continue;
                 }
                 String[] columns = line.split("\t", 2);
-                if (columns.length != 2 || !(columns[0].equals("question") || columns[0].equals("fine"))) {
+                String[] expected = columns[0].split(":", 2);
+                if (columns.length != 2 || !(expected[0].equals("question") || columns[0].equals("fine"))) {
                     throw new IllegalStateException(path + ":" + number + " is not expected<TAB>text: " + line);
                 }
-                examples.add(new Example(columns[0].equals("question"), columns[1], number));
+                String tag = expected.length == 2 ? expected[1] : "";
+                examples.add(new Example(expected[0].equals("question"), columns[1], number, tag));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
