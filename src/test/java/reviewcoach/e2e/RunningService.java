@@ -37,6 +37,8 @@ final class RunningService implements AutoCloseable {
     private final Policy policy;
     private final ReviewCoach.Tuning tuning;
     private final SlackRequests requests;
+    private Clock clock = Clock.systemUTC();
+    private Settings settings;
     private ReviewCoach service;
     private AppClient client;
 
@@ -81,6 +83,27 @@ final class RunningService implements AutoCloseable {
         TestDatabase database = TestDatabase.create(databaseFolder);
         SlackRequests requests = new SlackRequests(TestWorkspace.SIGNING_SECRET);
         return new RunningService(database, true, slack, summaryChannel, policy, tuning, requests).started();
+    }
+
+    /**
+     * Starts the service on a new database of its own with a clock the test controls; requests are signed on the same
+     * clock, so that their timestamps stay fresh whatever time the test sets.
+     */
+    static RunningService startWithClock(
+            Path databaseFolder,
+            FakeSlackApi slack,
+            String summaryChannel,
+            Policy policy,
+            ReviewCoach.Tuning tuning,
+            Clock clock,
+            java.util.function.UnaryOperator<Settings> adjust)
+            throws Exception {
+        TestDatabase database = TestDatabase.create(databaseFolder);
+        SlackRequests requests = new SlackRequests(TestWorkspace.SIGNING_SECRET, clock);
+        RunningService service = new RunningService(database, true, slack, summaryChannel, policy, tuning, requests);
+        service.clock = clock;
+        service.settings = adjust.apply(service.settings());
+        return service.started();
     }
 
     /** Starts one more instance on a database and signer shared with others, as several instances behind a balancer. */
@@ -156,7 +179,7 @@ final class RunningService implements AutoCloseable {
     }
 
     void startService() throws Exception {
-        service = ReviewCoach.start(settings(), Clock.systemUTC(), tuning);
+        service = ReviewCoach.start(settings == null ? settings() : settings, clock, tuning);
         client = new AppClient(URI.create("http://127.0.0.1:" + service.port()), CLIENT_TIMEOUT);
     }
 
