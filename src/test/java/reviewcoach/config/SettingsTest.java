@@ -8,12 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import reviewcoach.summary.WeeklySchedule;
 
 class SettingsTest {
 
@@ -67,7 +70,7 @@ class SettingsTest {
 
     @Test
     void malformedSettingsAreRefusedWithTheFix() {
-        Map<String, String> cases = Map.of(
+        Map<String, String> cases = new HashMap<>(Map.of(
                 "SLACK_BOT_TOKEN", "xoxp-user-token",
                 "PORT", "eighty",
                 "DATABASE_URL", "postgres://localhost/x",
@@ -77,7 +80,8 @@ class SettingsTest {
                 "RETENTION_DAYS", "-3",
                 "REDACT_PII", "maybe",
                 "MANAGERS", "boss",
-                "PRACTICE_TYPE", "bakery");
+                "PRACTICE_TYPE", "bakery"));
+        cases.putAll(Map.of("DIGEST_DAY", "Someday", "DIGEST_HOUR", "25", "DIGEST_TIME_ZONE", "Mars/Olympus"));
         cases.forEach((name, value) -> {
             Map<String, String> environment = required();
             environment.put(name, value);
@@ -105,6 +109,9 @@ class SettingsTest {
                 "REDACT_PII",
                 "RETENTION_DAYS",
                 "LOG_LEVEL",
+                "DIGEST_DAY",
+                "DIGEST_HOUR",
+                "DIGEST_TIME_ZONE",
                 "SLACK_API_URL")) {
             assertTrue(example.contains("\n" + name + "="), name + " is documented in .env.example");
         }
@@ -116,6 +123,26 @@ class SettingsTest {
         Settings settings = Settings.from(Map.of(), directory);
 
         assertEquals(Settings.from(required(), Path.of("/nonexistent")), settings, "the example holds the defaults");
+    }
+
+    @Test
+    void readsTheDigestScheduleAndDefaultsToMondayAtNineUtc() {
+        assertEquals(
+                WeeklySchedule.standard(), Settings.from(required(), directory).digestSchedule());
+        Map<String, String> environment = required();
+        environment.put("DIGEST_DAY", "fri");
+        environment.put("DIGEST_HOUR", "16");
+        environment.put("DIGEST_TIME_ZONE", "Europe/Berlin");
+
+        WeeklySchedule schedule = Settings.from(environment, directory).digestSchedule();
+
+        assertEquals(new WeeklySchedule(DayOfWeek.FRIDAY, 16, ZoneId.of("Europe/Berlin")), schedule);
+        SettingsException refused = assertThrows(SettingsException.class, () -> {
+            Map<String, String> wrong = required();
+            wrong.put("DIGEST_TIME_ZONE", "Berlin");
+            Settings.from(wrong, directory);
+        });
+        assertTrue(refused.getMessage().contains("Europe/Berlin"), "names a zone that works: " + refused.getMessage());
     }
 
     @Test
