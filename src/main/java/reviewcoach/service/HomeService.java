@@ -1,6 +1,7 @@
 package reviewcoach.service;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.TextStyle;
@@ -17,6 +18,8 @@ public final class HomeService {
 
     static final int ITEMS_LISTED = 15;
     static final int FINISHED_LISTED = 5;
+    /** How far back "recently finished" looks. */
+    static final Duration RECENT = Duration.ofDays(90);
     /** Open sessions {@code /review list} shows for one channel. */
     public static final int CHANNEL_LISTED = 15;
 
@@ -41,7 +44,7 @@ public final class HomeService {
                 open.subList(0, Math.min(OPEN_LISTED, open.size())),
                 open.size() > OPEN_LISTED,
                 activity.openItemsOf(workspace, viewer, ITEMS_LISTED),
-                activity.recentlyFinished(workspace, viewer, FINISHED_LISTED),
+                activity.recentlyFinished(workspace, viewer, now.toInstant().minus(RECENT), FINISHED_LISTED),
                 activity.picture(
                         workspace, monthStart.toInstant(), now.toInstant().plusSeconds(1)),
                 now.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH),

@@ -21,8 +21,8 @@ public interface TeamActivity {
     /** The open sessions of one channel the viewer may see, newest first. */
     List<SessionLine> openInChannel(String channel, String viewer, int limit);
 
-    /** The sessions of a workspace the viewer may see that finished most recently, newest first. */
-    List<SessionLine> recentlyFinished(String workspace, String viewer, int limit);
+    /** The sessions of a workspace the viewer may see that finished since {@code since}, newest first. */
+    List<SessionLine> recentlyFinished(String workspace, String viewer, Instant since, int limit);
 
     /** The open action items a person owns, in sessions they may see, soonest due first. */
     List<ItemLine> openItemsOf(String workspace, String owner, int limit);

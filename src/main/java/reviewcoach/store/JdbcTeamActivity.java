@@ -37,6 +37,23 @@ public final class JdbcTeamActivity implements TeamActivity {
     /** Distinct feeling lines read per period; the rare ones past this never reach the top five. */
     private static final int FEELING_LINES_READ = 300;
 
+    static final String OPEN_IN_WORKSPACE = "SELECT " + LINE_COLUMNS + " FROM sessions s WHERE s.workspace = ?"
+            + " AND s.status = 'OPEN' AND " + VISIBLE_TO_VIEWER + " ORDER BY s.started_at DESC FETCH FIRST ? ROWS ONLY";
+    static final String OPEN_IN_CHANNEL = "SELECT " + LINE_COLUMNS + " FROM sessions s WHERE s.channel = ?"
+            + " AND s.status = 'OPEN' AND " + VISIBLE_TO_VIEWER + " ORDER BY s.started_at DESC FETCH FIRST ? ROWS ONLY";
+    static final String RECENTLY_FINISHED = "SELECT " + LINE_COLUMNS + " FROM sessions s"
+            + " WHERE s.workspace = ? AND s.finished_at >= ? AND " + VISIBLE_TO_VIEWER
+            + " ORDER BY s.finished_at DESC FETCH FIRST ? ROWS ONLY";
+    static final String ITEMS_OF_OWNER = "SELECT a.id, a.session_id, a.description, a.due_date FROM action_items a"
+            + " JOIN sessions s ON s.id = a.session_id"
+            + " WHERE a.workspace = ? AND a.owner = ? AND a.status = 'OPEN' AND " + VISIBLE_TO_VIEWER
+            + " ORDER BY CASE WHEN a.due_date IS NULL THEN 1 ELSE 0 END, a.due_date, a.id FETCH FIRST ? ROWS ONLY";
+    static final String OWNER_LOADS = "SELECT a.owner, COUNT(*) AS open_items,"
+            + " SUM(CASE WHEN a.due_date < ? THEN 1 ELSE 0 END) AS overdue_items"
+            + " FROM action_items a JOIN sessions s ON s.id = a.session_id"
+            + " WHERE a.status = 'OPEN' AND a.owner IS NOT NULL AND " + PUBLIC
+            + " GROUP BY a.owner ORDER BY open_items DESC, a.owner FETCH FIRST ? ROWS ONLY";
+
     private final DataSource dataSource;
 
     public JdbcTeamActivity(DataSource dataSource) {
@@ -45,35 +62,32 @@ public final class JdbcTeamActivity implements TeamActivity {
 
     @Override
     public List<SessionLine> openSessions(String workspace, String viewer, int limit) {
-        String sql = "SELECT " + LINE_COLUMNS + " FROM sessions s WHERE s.workspace = ? AND s.status = 'OPEN' AND "
-                + VISIBLE_TO_VIEWER + " ORDER BY s.started_at DESC FETCH FIRST ? ROWS ONLY";
-        return query("reading open sessions", sql, JdbcTeamActivity::line, workspace, viewer, limit);
+        return query("reading open sessions", OPEN_IN_WORKSPACE, JdbcTeamActivity::line, workspace, viewer, limit);
     }
 
     @Override
     public List<SessionLine> openInChannel(String channel, String viewer, int limit) {
-        String sql = "SELECT " + LINE_COLUMNS + " FROM sessions s WHERE s.channel = ? AND s.status = 'OPEN' AND "
-                + VISIBLE_TO_VIEWER + " ORDER BY s.started_at DESC FETCH FIRST ? ROWS ONLY";
-        return query("reading a channel's open sessions", sql, JdbcTeamActivity::line, channel, viewer, limit);
+        return query(
+                "reading a channel's open sessions", OPEN_IN_CHANNEL, JdbcTeamActivity::line, channel, viewer, limit);
     }
 
     @Override
-    public List<SessionLine> recentlyFinished(String workspace, String viewer, int limit) {
-        String sql = "SELECT " + LINE_COLUMNS + " FROM sessions s WHERE s.finished_at IS NOT NULL"
-                + " AND s.workspace = ? AND " + VISIBLE_TO_VIEWER
-                + " ORDER BY s.finished_at DESC FETCH FIRST ? ROWS ONLY";
-        return query("reading finished sessions", sql, JdbcTeamActivity::line, workspace, viewer, limit);
+    public List<SessionLine> recentlyFinished(String workspace, String viewer, Instant since, int limit) {
+        return query(
+                "reading finished sessions",
+                RECENTLY_FINISHED,
+                JdbcTeamActivity::line,
+                workspace,
+                Rows.timestamp(since),
+                viewer,
+                limit);
     }
 
     @Override
     public List<ItemLine> openItemsOf(String workspace, String owner, int limit) {
-        String sql = "SELECT a.id, a.session_id, a.description, a.due_date FROM action_items a"
-                + " JOIN sessions s ON s.id = a.session_id"
-                + " WHERE a.workspace = ? AND a.owner = ? AND a.status = 'OPEN' AND " + VISIBLE_TO_VIEWER
-                + " ORDER BY CASE WHEN a.due_date IS NULL THEN 1 ELSE 0 END, a.due_date, a.id FETCH FIRST ? ROWS ONLY";
         return query(
                 "reading a person's action items",
-                sql,
+                ITEMS_OF_OWNER,
                 row -> new ItemLine(
                         row.getLong("id"),
                         row.getLong("session_id"),
@@ -87,38 +101,27 @@ public final class JdbcTeamActivity implements TeamActivity {
 
     @Override
     public PeriodPicture picture(String workspace, Instant from, Instant to) {
-        String inWorkspace = workspace == null ? "" : " AND s.workspace = ?";
+        boolean inWorkspace = workspace != null;
         List<Object> period = new ArrayList<>(List.of(Rows.timestamp(from), Rows.timestamp(to)));
         if (workspace != null) {
             period.add(workspace);
         }
-        String startedSql = "SELECT COUNT(*) FROM sessions s WHERE s.started_at >= ? AND s.started_at < ?" + inWorkspace
-                + " AND " + PUBLIC;
-        long started = query("counting sessions started", startedSql, row -> row.getLong(1), period.toArray())
+        long started = query(
+                        "counting sessions started", startedSql(inWorkspace), row -> row.getLong(1), period.toArray())
                 .get(0);
-        String finishedSql = "SELECT COUNT(*) FROM sessions s WHERE s.finished_at >= ? AND s.finished_at < ?"
-                + inWorkspace + " AND " + PUBLIC;
-        long finished = query("counting sessions finished", finishedSql, row -> row.getLong(1), period.toArray())
+        long finished = query(
+                        "counting sessions finished", finishedSql(inWorkspace), row -> row.getLong(1), period.toArray())
                 .get(0);
-        String spansSql = "SELECT s.started_at, s.finished_at FROM sessions s WHERE s.finished_at >= ?"
-                + " AND s.finished_at < ?" + inWorkspace + " AND " + PUBLIC
-                + " ORDER BY s.finished_at DESC FETCH FIRST " + SPANS_READ + " ROWS ONLY";
         List<TimeToFinish.Span> spans = query(
                 "reading times to finish",
-                spansSql,
+                spansSql(inWorkspace),
                 row -> new TimeToFinish.Span(Rows.instant(row, "started_at"), Rows.instant(row, "finished_at")),
                 period.toArray());
         Map<String, Long> before = new HashMap<>();
         Map<String, Long> after = new HashMap<>();
-        String feelingsSql = "SELECT c.step, LOWER(TRIM(c.text)) AS feeling, COUNT(*) AS times FROM contributions c"
-                + " JOIN sessions s ON s.id = c.session_id"
-                + " WHERE c.step IN ('FEELING', 'NEW_FEELING') AND c.written_at >= ? AND c.written_at < ?"
-                + " AND c.concern_reason IS NULL" + inWorkspace + " AND " + PUBLIC
-                + " GROUP BY c.step, LOWER(TRIM(c.text)) ORDER BY times DESC FETCH FIRST " + FEELING_LINES_READ
-                + " ROWS ONLY";
         query(
                 "counting feelings",
-                feelingsSql,
+                feelingsSql(inWorkspace),
                 row -> {
                     Map<String, Long> tally = Step.valueOf(row.getString("step")) == Step.FEELING ? before : after;
                     return tally.merge(row.getString("feeling"), row.getLong("times"), Long::sum);
@@ -129,17 +132,41 @@ public final class JdbcTeamActivity implements TeamActivity {
 
     @Override
     public List<OwnerLoad> ownerLoads(LocalDate today, int limit) {
-        String sql = "SELECT a.owner, COUNT(*) AS open_items,"
-                + " SUM(CASE WHEN a.due_date < ? THEN 1 ELSE 0 END) AS overdue_items"
-                + " FROM action_items a JOIN sessions s ON s.id = a.session_id"
-                + " WHERE a.status = 'OPEN' AND a.owner IS NOT NULL AND " + PUBLIC
-                + " GROUP BY a.owner ORDER BY open_items DESC, a.owner FETCH FIRST ? ROWS ONLY";
         return query(
                 "counting open action items",
-                sql,
+                OWNER_LOADS,
                 row -> new OwnerLoad(row.getString("owner"), row.getLong("open_items"), row.getLong("overdue_items")),
                 today,
                 limit);
+    }
+
+    static String startedSql(boolean inWorkspace) {
+        return "SELECT COUNT(*) FROM sessions s WHERE s.started_at >= ? AND s.started_at < ?" + workspace(inWorkspace)
+                + " AND " + PUBLIC;
+    }
+
+    static String finishedSql(boolean inWorkspace) {
+        return "SELECT COUNT(*) FROM sessions s WHERE s.finished_at >= ? AND s.finished_at < ?" + workspace(inWorkspace)
+                + " AND " + PUBLIC;
+    }
+
+    static String spansSql(boolean inWorkspace) {
+        return "SELECT s.started_at, s.finished_at FROM sessions s WHERE s.finished_at >= ? AND s.finished_at < ?"
+                + workspace(inWorkspace) + " AND " + PUBLIC + " ORDER BY s.finished_at DESC FETCH FIRST " + SPANS_READ
+                + " ROWS ONLY";
+    }
+
+    static String feelingsSql(boolean inWorkspace) {
+        return "SELECT c.step, LOWER(TRIM(c.text)) AS feeling, COUNT(*) AS times FROM contributions c"
+                + " JOIN sessions s ON s.id = c.session_id"
+                + " WHERE c.step IN ('FEELING', 'NEW_FEELING') AND c.written_at >= ? AND c.written_at < ?"
+                + " AND c.concern_reason IS NULL" + workspace(inWorkspace) + " AND " + PUBLIC
+                + " GROUP BY c.step, LOWER(TRIM(c.text)) ORDER BY times DESC FETCH FIRST " + FEELING_LINES_READ
+                + " ROWS ONLY";
+    }
+
+    private static String workspace(boolean inWorkspace) {
+        return inWorkspace ? " AND s.workspace = ?" : "";
     }
 
     private static SessionLine line(ResultSet row) throws SQLException {

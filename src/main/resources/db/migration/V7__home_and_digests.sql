@@ -18,10 +18,11 @@ ALTER TABLE outbox ALTER COLUMN session_id DROP NOT NULL;
 -- /review list: the open sessions of one channel, newest first.
 CREATE INDEX sessions_channel_status ON sessions (channel, status, started_at);
 
--- The month's picture and the digest: sessions started, and finished, in a period; recently finished sessions.
-CREATE INDEX sessions_started ON sessions (started_at);
+-- The App Home: sessions started, and finished, in a workspace in a period; the most recently finished. (The weekly
+-- digest reads the same columns across workspaces; once a week, it can afford to.)
+CREATE INDEX sessions_started ON sessions (workspace, started_at);
 
-CREATE INDEX sessions_finished ON sessions (finished_at);
+CREATE INDEX sessions_finished ON sessions (workspace, finished_at);
 
 -- The feelings named in a period.
 CREATE INDEX contributions_step_written ON contributions (step, written_at);
