@@ -26,6 +26,7 @@ public final class HomeService {
     private final TeamActivity activity;
     private final Clock clock;
     private final ZoneId zone;
+    private final PictureCache pictures;
 
     /**
      * @param zone the office's time zone: where a month starts and what is overdue
@@ -34,6 +35,7 @@ public final class HomeService {
         this.activity = activity;
         this.clock = clock;
         this.zone = zone;
+        this.pictures = new PictureCache(clock);
     }
 
     public Home homeFor(String workspace, String viewer) {

@@ -51,7 +51,11 @@ public final class Benchmark {
                     "SLACK_BOT_TOKEN", TestWorkspace.BOT_TOKEN,
                     "SLACK_API_URL", slack.apiUrl());
             List<Target> targets = List.of(
-                    Target.app(options.jar(), options.javaOptions(), environment, folder),
+                    Target.app(options.jar(), options.javaOptions(), environment, folder)
+                            .seededWith(url -> BenchSeed.seed(
+                                    url,
+                                    TestWorkspace.TEAM_ID,
+                                    options.smoke() ? BenchSeed.SMOKE_SESSIONS : BenchSeed.FULL_SESSIONS)),
                     Target.floor(Target.Kind.BOLT, MinimalBoltApp.class, options.javaOptions(), environment, folder),
                     Target.floor(
                             Target.Kind.BARE, BareSignatureServer.class, options.javaOptions(), environment, folder));

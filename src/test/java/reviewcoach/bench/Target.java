@@ -44,6 +44,7 @@ final class Target implements AutoCloseable {
     private final List<String> command;
     private final Map<String, String> environment;
     private final Path folder;
+    private java.util.function.Consumer<String> seeder;
     private Process process;
     private int port;
     private volatile long peakResidentKb;
@@ -86,6 +87,16 @@ final class Target implements AutoCloseable {
         return command;
     }
 
+    /**
+     * Fills the database of the measured run (start 0) before the process starts; the timed starts keep a fresh one.
+     *
+     * @param fill takes the database's JDBC URL
+     */
+    Target seededWith(java.util.function.Consumer<String> fill) {
+        this.seeder = fill;
+        return this;
+    }
+
     /** Starts the process and waits for {@code /healthz} to answer 200; returns how long that took. */
     Duration start(int startNumber) throws IOException, InterruptedException {
         port = freePort();
@@ -102,6 +113,10 @@ final class Target implements AutoCloseable {
                         "DATABASE_URL",
                         "jdbc:h2:file:"
                                 + workDirectory.resolve("data/review-coach").toAbsolutePath());
+        if (startNumber == 0 && seeder != null) {
+            seeder.accept(
+                    "jdbc:h2:file:" + workDirectory.resolve("data/review-coach").toAbsolutePath());
+        }
         peakResidentKb = 0;
         long begin = System.nanoTime();
         process = builder.start();
