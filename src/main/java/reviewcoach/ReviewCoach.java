@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
@@ -25,18 +26,25 @@ import reviewcoach.service.ChannelPacer;
 import reviewcoach.service.Courier;
 import reviewcoach.service.DeliveryFailure;
 import reviewcoach.service.DeliverySender;
+import reviewcoach.service.DigestPoster;
+import reviewcoach.service.DigestScheduler;
+import reviewcoach.service.HomeService;
 import reviewcoach.service.Retention;
 import reviewcoach.service.RetryPolicy;
 import reviewcoach.service.SessionService;
 import reviewcoach.service.SlackHealth;
 import reviewcoach.service.SocketModeHealth;
 import reviewcoach.slack.ReviewCoachApp;
+import reviewcoach.slack.TeamFeatures;
+import reviewcoach.slack.api.SlackTeamViews;
 import reviewcoach.slack.api.SlackWebGateway;
 import reviewcoach.slack.socket.ReconnectTiming;
 import reviewcoach.slack.socket.SocketModeConnection;
 import reviewcoach.store.Database;
+import reviewcoach.store.JdbcDigests;
 import reviewcoach.store.JdbcOutbox;
 import reviewcoach.store.JdbcSessionStore;
+import reviewcoach.store.JdbcTeamActivity;
 import reviewcoach.store.Transactions;
 
 /**
@@ -83,25 +91,43 @@ public final class ReviewCoach implements AutoCloseable {
      * @param slackCallTimeout the longest one Web API call may take, connecting, sending and reading together; a call
      *     cut off is retried like a server error
      * @param socketMode how often the Socket Mode connection is checked and how reconnecting backs off
+     * @param digestPoll how often the service looks whether the weekly digest is due
      */
-    public record Tuning(RetryPolicy retryPolicy, Duration slackCallTimeout, ReconnectTiming socketMode) {
-        public Tuning(RetryPolicy retryPolicy, Duration slackCallTimeout) {
-            this(retryPolicy, slackCallTimeout, ReconnectTiming.standard());
-        }
-
+    public record Tuning(
+            RetryPolicy retryPolicy, Duration slackCallTimeout, ReconnectTiming socketMode, Duration digestPoll) {
         public Tuning {
             Objects.requireNonNull(retryPolicy, "retryPolicy");
             Objects.requireNonNull(socketMode, "socketMode");
             if (slackCallTimeout.isNegative() || slackCallTimeout.isZero()) {
                 throw new IllegalArgumentException("slackCallTimeout must be positive, was " + slackCallTimeout);
             }
+            if (digestPoll.isNegative() || digestPoll.isZero()) {
+                throw new IllegalArgumentException("digestPoll must be positive, was " + digestPoll);
+            }
+        }
+
+        /** Standard reconnecting, and a look for the weekly digest every {@link #STANDARD_DIGEST_POLL}. */
+        public Tuning(RetryPolicy retryPolicy, Duration slackCallTimeout) {
+            this(retryPolicy, slackCallTimeout, ReconnectTiming.standard());
+        }
+
+        /** A look for the weekly digest every {@link #STANDARD_DIGEST_POLL}. */
+        public Tuning(RetryPolicy retryPolicy, Duration slackCallTimeout, ReconnectTiming socketMode) {
+            this(retryPolicy, slackCallTimeout, socketMode, STANDARD_DIGEST_POLL);
         }
 
         /** {@link RetryPolicy#standard()}, and 30 seconds per call (within it, OkHttp's 10 seconds to connect). */
         public static Tuning standard() {
             return new Tuning(RetryPolicy.standard(), Duration.ofSeconds(30));
         }
+
+        public Tuning withDigestPoll(Duration poll) {
+            return new Tuning(retryPolicy, slackCallTimeout, socketMode, poll);
+        }
     }
+
+    /** How often the weekly digest is looked for: its hour starts within a minute. */
+    static final Duration STANDARD_DIGEST_POLL = Duration.ofMinutes(1);
 
     /** Starts everything with the {@link Tuning#standard() standard tuning}. */
     public static ReviewCoach start(Settings settings, Clock clock) throws Exception {
@@ -121,8 +147,16 @@ public final class ReviewCoach implements AutoCloseable {
                 Database.open(settings.databaseUrl(), settings.databaseUser(), settings.databasePassword());
         Transactions transactions = Database.transactions(settings.databaseUrl(), dataSource);
         JdbcSessionStore store = new JdbcSessionStore(dataSource, transactions);
-        DeliverySender sender =
-                new DeliverySender(store, gateway, settings.summaryChannel(), ChannelPacer.slackDefault(), clock);
+        JdbcTeamActivity activity = new JdbcTeamActivity(dataSource);
+        SlackTeamViews views = new SlackTeamViews(slack, settings.botToken());
+        ZoneId officeZone = settings.digestSchedule().zone();
+        DeliverySender sender = new DeliverySender(
+                store,
+                gateway,
+                settings.summaryChannel(),
+                ChannelPacer.slackDefault(),
+                clock,
+                new DigestPoster(activity, views, settings.summaryChannel(), officeZone));
         JdbcOutbox outbox = new JdbcOutbox(dataSource, transactions, courierName(settings), CLAIM_LEASE);
         Courier courier = new Courier(outbox, sender, tuning.retryPolicy(), clock, slackHealth);
         SessionService sessions = new SessionService(
@@ -137,7 +171,15 @@ public final class ReviewCoach implements AutoCloseable {
             return thread;
         });
         chores.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-        App app = ReviewCoachApp.build(settings.signingSecret(), slack, sessions, gateway, settings.policy(), chores);
+        DigestScheduler digests = new DigestScheduler(
+                new JdbcDigests(dataSource),
+                settings.summaryChannel(),
+                settings.digestSchedule(),
+                clock,
+                courier::wake);
+        TeamFeatures team = new TeamFeatures(new HomeService(activity, clock, officeZone), views, digests);
+        App app = ReviewCoachApp.build(
+                settings.signingSecret(), slack, sessions, gateway, settings.policy(), chores, team);
         app.start();
         scheduleRetention(chores, new Retention(store, settings.policy().retentionDays(), clock));
         if (!tokenChecked) {
@@ -147,6 +189,7 @@ public final class ReviewCoach implements AutoCloseable {
         WebServer web = WebServer.start(
                 settings.port(), app, settings.signingSecret(), clock, store::isHealthy, slackHealth, socketHealth);
         courier.start(); // after the port is ours: no other live instance has this courier's name
+        digests.start(chores, tuning.digestPoll());
         log.info("sending what the database owes Slack as courier {}", outbox.courier());
         ReviewCoach service = new ReviewCoach(dataSource, transactions, slack, courier, app, web, chores);
         if (settings.socketMode()) {

@@ -175,6 +175,18 @@ class ManifestTest {
                 scopes.toString());
     }
 
+    @Test
+    void enablesTheHomeTabAndNamesEverySubcommandInTheHint() {
+        assertTrue(manifest.at("/features/app_home/home_tab_enabled").asBoolean(false), "the App Home is shown");
+        assertTrue(
+                texts(manifest.at("/settings/event_subscriptions/bot_events")).contains("app_home_opened"),
+                "the home is published when it is opened");
+        String hint = manifest.at("/features/slash_commands/0/usage_hint").asText();
+        for (String subcommand : List.of("private", "list", "digest", "help", "delete")) {
+            assertTrue(hint.contains(subcommand), hint);
+        }
+    }
+
     private static JsonNode broken(Consumer<ObjectNode> breakage) {
         ObjectNode copy = manifest.deepCopy();
         breakage.accept(copy);

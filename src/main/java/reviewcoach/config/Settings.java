@@ -3,15 +3,20 @@ package reviewcoach.config;
 import io.github.cdimascio.dotenv.Dotenv;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import reviewcoach.dialogue.PracticeType;
+import reviewcoach.summary.WeeklySchedule;
 
 /**
  * Every setting of the service, read once from the environment and then from {@code .env} (the environment wins),
@@ -28,6 +33,7 @@ import reviewcoach.dialogue.PracticeType;
  * @param slackApiUrl the base URL of the Slack Web API, ending in a slash
  * @param policy limits, privacy and permissions
  * @param appToken the app-level {@code xapp-} token that switches on Socket Mode, or null to take requests over HTTP
+ * @param digestSchedule when the weekly digest goes to the summary channel
  */
 public record Settings(
         String signingSecret,
@@ -39,9 +45,14 @@ public record Settings(
         String summaryChannel,
         String slackApiUrl,
         Policy policy,
-        String appToken) {
+        String appToken,
+        WeeklySchedule digestSchedule) {
 
-    /** Settings for HTTP mode (no app-level token). */
+    public Settings {
+        Objects.requireNonNull(digestSchedule, "digestSchedule");
+    }
+
+    /** Settings for HTTP mode (no app-level token) with the {@link WeeklySchedule#standard() standard} digest. */
     public Settings(
             String signingSecret,
             String botToken,
@@ -62,7 +73,8 @@ public record Settings(
                 summaryChannel,
                 slackApiUrl,
                 policy,
-                null);
+                null,
+                WeeklySchedule.standard());
     }
 
     /** Settings with the default {@link Policy}. */
@@ -185,7 +197,8 @@ public record Settings(
                         positive(source, "RETENTION_DAYS", Policy.DEFAULT_RETENTION_DAYS),
                         managers(source.apply("MANAGERS")),
                         practice(source.apply("PRACTICE_TYPE"))),
-                appToken);
+                appToken,
+                digestSchedule(source));
     }
 
     /** True when the service reaches Slack over Socket Mode rather than waiting for HTTP requests. */
@@ -204,6 +217,71 @@ public record Settings(
                     + " connections:write (or leave SLACK_APP_TOKEN unset to take requests over HTTP)");
         }
         return value;
+    }
+
+    /** Settings with another digest schedule. */
+    public Settings withDigestSchedule(WeeklySchedule schedule) {
+        return new Settings(
+                signingSecret,
+                botToken,
+                port,
+                databaseUrl,
+                databaseUser,
+                databasePassword,
+                summaryChannel,
+                slackApiUrl,
+                policy,
+                appToken,
+                schedule);
+    }
+
+    private static WeeklySchedule digestSchedule(Function<String, String> source) {
+        WeeklySchedule standard = WeeklySchedule.standard();
+        return new WeeklySchedule(
+                digestDay(source.apply("DIGEST_DAY"), standard.day()),
+                digestHour(source.apply("DIGEST_HOUR"), standard.hour()),
+                digestZone(source.apply("DIGEST_TIME_ZONE"), standard.zone()));
+    }
+
+    private static DayOfWeek digestDay(String value, DayOfWeek standard) {
+        if (value == null) {
+            return standard;
+        }
+        for (DayOfWeek day : DayOfWeek.values()) {
+            if (day.name().equalsIgnoreCase(value) || day.name().substring(0, 3).equalsIgnoreCase(value)) {
+                return day;
+            }
+        }
+        throw new SettingsException("DIGEST_DAY must be a day of the week such as MONDAY or FRIDAY, got '" + value
+                + "': set it or leave it unset for " + standard);
+    }
+
+    private static int digestHour(String value, int standard) {
+        if (value == null) {
+            return standard;
+        }
+        try {
+            int hour = Integer.parseInt(value);
+            if (hour >= 0 && hour <= 23) {
+                return hour;
+            }
+        } catch (NumberFormatException notANumber) {
+            // falls through to the message below
+        }
+        throw new SettingsException("DIGEST_HOUR must be an hour from 0 to 23 (9 is 9 in the morning), got '" + value
+                + "': set it or leave it unset for " + standard);
+    }
+
+    private static ZoneId digestZone(String value, ZoneId standard) {
+        if (value == null) {
+            return standard;
+        }
+        try {
+            return ZoneId.of(value);
+        } catch (DateTimeException unknown) {
+            throw new SettingsException("DIGEST_TIME_ZONE must be a time zone such as UTC, Europe/Berlin or"
+                    + " America/New_York, got '" + value + "': set it or leave it unset for " + standard);
+        }
     }
 
     public Optional<String> summaryChannelIfSet() {
@@ -344,7 +422,8 @@ public record Settings(
     public String toString() {
         return "Settings[port=" + port + ", databaseUrl=" + maskPassword(databaseUrl) + ", databaseUser="
                 + databaseUser + ", databasePassword=" + mask(databasePassword) + ", summaryChannel=" + summaryChannel
-                + ", slackApiUrl=" + slackApiUrl + ", " + policy + ", signingSecret=" + mask(signingSecret)
+                + ", slackApiUrl=" + slackApiUrl + ", " + policy + ", digestSchedule=" + digestSchedule
+                + ", signingSecret=" + mask(signingSecret)
                 + ", botToken="
                 + mask(botToken) + ", appToken=" + mask(appToken) + "]";
     }

@@ -27,5 +27,7 @@ public enum DeliveryKind {
     /** Post a private session's summary to the team, because its starter chose to share it. */
     SHARED_SUMMARY,
     /** Say in the thread that the session is finished and where the summary went. */
-    CLOSING_NOTE
+    CLOSING_NOTE,
+    /** Post the digest to the summary channel; belongs to no session (subject: the period's end, epoch seconds). */
+    DIGEST
 }

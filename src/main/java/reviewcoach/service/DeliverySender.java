@@ -27,6 +27,7 @@ public final class DeliverySender {
     private final String summaryChannel;
     private final ChannelPacer pacer;
     private final Clock clock;
+    private final DigestPoster digests;
 
     /**
      * @param summaryChannel where summaries go, or null for each session's own channel
@@ -34,6 +35,18 @@ public final class DeliverySender {
      */
     public DeliverySender(
             SessionStore store, SlackGateway slack, String summaryChannel, ChannelPacer pacer, Clock clock) {
+        this(store, slack, summaryChannel, pacer, clock, null);
+    }
+
+    /** Also sends digests, which belong to no session, through {@code digests}. */
+    public DeliverySender(
+            SessionStore store,
+            SlackGateway slack,
+            String summaryChannel,
+            ChannelPacer pacer,
+            Clock clock,
+            DigestPoster digests) {
+        this.digests = digests;
         this.store = store;
         this.slack = slack;
         this.summaryChannel = summaryChannel;
@@ -42,6 +55,12 @@ public final class DeliverySender {
     }
 
     public void send(Delivery delivery) {
+        if (delivery.kind() == DeliveryKind.DIGEST) {
+            if (digests != null) {
+                digests.send(delivery);
+            }
+            return;
+        }
         Optional<Session> found = store.find(delivery.sessionId());
         if (found.isEmpty()) {
             return;
@@ -84,6 +103,7 @@ public final class DeliverySender {
             case REFRESH_ROOT -> slack.refreshRoot(session, store.contributions(session.id()));
             case SUMMARY -> postSummary(session);
             case SHARED_SUMMARY -> shareSummary(session);
+            case DIGEST -> {} // sent above: a digest belongs to no session
             case CLOSING_NOTE ->
                 remember(
                         session,
@@ -107,7 +127,7 @@ public final class DeliverySender {
                             PLAN_PATHS -> session.channel();
                     case SUMMARY -> summaryChannelFor(session);
                     case SHARED_SUMMARY -> shareChannelFor(session).orElse(null);
-                    case ACKNOWLEDGE, REFRESH_ROOT -> null;
+                    case ACKNOWLEDGE, REFRESH_ROOT, DIGEST -> null;
                 };
         if (channel == null) {
             return;

@@ -4,6 +4,7 @@ import com.slack.api.Slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.middleware.builtin.SSLCheck;
+import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.MessageChangedEvent;
 import com.slack.api.model.event.MessageDeletedEvent;
 import com.slack.api.model.event.MessageEvent;
@@ -17,11 +18,12 @@ import reviewcoach.slack.render.SessionMessages;
 import reviewcoach.slack.render.SummaryMessage;
 
 /**
- * Builds the Bolt app: the listeners for {@code /review}, thread replies, step buttons, the review form and deleting
- * sessions. Requests reach it through {@code http.SlackEndpoint}, which checks Slack's signature on the raw bytes
- * before anything parses them, or over Socket Mode through {@code slack.socket.EnvelopeHandler}. Every Events API event
- * handled or ignored is acknowledged, so Slack neither retries nor disables them; one whose handling failed in the
- * database gets a 503 from the endpoint, or no acknowledgement over the socket, so that Slack sends it again.
+ * Builds the Bolt app: the listeners for {@code /review}, thread replies, step buttons, the review form, deleting
+ * sessions and the App Home. Requests reach it through {@code http.SlackEndpoint}, which checks Slack's signature on
+ * the raw bytes before anything parses them, or over Socket Mode through {@code slack.socket.EnvelopeHandler}. Every
+ * Events API event handled or ignored is acknowledged, so Slack neither retries nor disables them; one whose handling
+ * failed in the database gets a 503 from the endpoint, or no acknowledgement over the socket, so that Slack sends it
+ * again.
  */
 public final class ReviewCoachApp {
 
@@ -33,7 +35,8 @@ public final class ReviewCoachApp {
             SessionService sessions,
             SlackWebGateway gateway,
             Policy policy,
-            Executor background) {
+            Executor background,
+            TeamFeatures team) {
         AppConfig config = AppConfig.builder()
                 .signingSecret(signingSecret)
                 .singleTeamBotToken(null)
@@ -54,7 +57,7 @@ public final class ReviewCoachApp {
                 new App(config, List.of(new UnreadablePayloads(), new SSLCheck(null), new ReplayedRequests(sessions)));
 
         DeleteSessions deletes = new DeleteSessions(sessions, gateway, background);
-        ReviewCommand command = new ReviewCommand(sessions, gateway, policy, deletes);
+        ReviewCommand command = new ReviewCommand(sessions, gateway, policy, deletes, new TeamCommands(team, policy));
         app.blockAction(DeleteSessions.DELETE, deletes::onDelete);
         app.blockAction(SummaryMessage.SHARE, new ShareButton(sessions)::onShare);
         app.command("/review", command::onCommand);
@@ -64,6 +67,7 @@ public final class ReviewCoachApp {
         app.event(MessageEvent.class, thread::onMessage);
         app.event(MessageChangedEvent.class, thread::onChanged);
         app.event(MessageDeletedEvent.class, thread::onDeleted);
+        app.event(AppHomeOpenedEvent.class, new HomeTab(team)::onOpened);
 
         StepButtons buttons = new StepButtons(sessions);
         app.blockAction(

@@ -31,8 +31,15 @@ final class ReviewCommand {
     private final SlackWebGateway gateway;
     private final Policy policy;
     private final DeleteSessions deletes;
+    private final TeamCommands team;
 
-    ReviewCommand(SessionService sessions, SlackWebGateway gateway, Policy policy, DeleteSessions deletes) {
+    ReviewCommand(
+            SessionService sessions,
+            SlackWebGateway gateway,
+            Policy policy,
+            DeleteSessions deletes,
+            TeamCommands team) {
+        this.team = team;
         this.sessions = sessions;
         this.gateway = gateway;
         this.policy = policy;
@@ -52,6 +59,12 @@ final class ReviewCommand {
         }
         if (text.toLowerCase(Locale.ROOT).equals("delete")) {
             return deletes.list(payload, context);
+        }
+        if (text.toLowerCase(Locale.ROOT).equals("list")) {
+            return team.list(payload, context);
+        }
+        if (text.toLowerCase(Locale.ROOT).equals("digest")) {
+            return team.digest(payload, context);
         }
         if (!SlackFields.isText(text)) {
             return context.ack("That is more than a Slack message can hold. Paste the part of the review the team"

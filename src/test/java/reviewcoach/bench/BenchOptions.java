@@ -22,7 +22,8 @@ record BenchOptions(
         Path jar,
         Path out,
         List<String> javaOptions,
-        boolean smoke) {
+        boolean smoke,
+        String postgresUrl) {
 
     static final String USAGE = String.join(
             "\n",
@@ -38,6 +39,8 @@ record BenchOptions(
             "  --java-opts '...'  JVM flags for all three servers (default: none, as README.md starts the app)",
             "  --jar PATH       the app's shaded jar (default target/review-coach.jar)",
             "  --out DIR        where results.md and phases.csv go (default target/bench)",
+            "  --postgres URL   run the app on this PostgreSQL database instead of a fresh H2 file; its public schema is",
+            "                   dropped and made again before each start (jdbc:postgresql://host/db?user=u&password=p)",
             "  --skip-build     (bench/run.sh only) use the jar and classes already built");
 
     static BenchOptions parse(String... args) {
@@ -52,6 +55,7 @@ record BenchOptions(
         Path out = Path.of("target/bench");
         List<String> javaOptions = List.of();
         boolean smoke = false;
+        String postgresUrl = null;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("--smoke")) {
@@ -72,6 +76,7 @@ record BenchOptions(
                 case "--connections" -> connections = positive(option, value);
                 case "--jar" -> jar = Path.of(value);
                 case "--out" -> out = Path.of(value);
+                case "--postgres" -> postgresUrl = postgres(value);
                 case "--java-opts" ->
                     javaOptions = value.isBlank()
                             ? List.of()
@@ -99,7 +104,15 @@ record BenchOptions(
                 jar,
                 out,
                 javaOptions,
-                smoke);
+                smoke,
+                postgresUrl);
+    }
+
+    private static String postgres(String url) {
+        if (!url.startsWith("jdbc:postgresql://")) {
+            throw new IllegalArgumentException("--postgres needs a jdbc:postgresql:// URL, got " + url + "\n" + USAGE);
+        }
+        return url;
     }
 
     private static Duration seconds(String option, String text) {
@@ -125,6 +138,9 @@ record BenchOptions(
                 ? "bench/run.sh --smoke"
                 : "bench/run.sh --duration " + duration.toSeconds() + " --warmup " + warmup.toSeconds() + " --rounds "
                         + rounds + " --starts " + starts
-                        + (javaOptions.isEmpty() ? "" : " --java-opts '" + String.join(" ", javaOptions) + "'");
+                        + (javaOptions.isEmpty() ? "" : " --java-opts '" + String.join(" ", javaOptions) + "'")
+                        + (postgresUrl == null
+                                ? ""
+                                : " --postgres " + postgresUrl.replaceAll("password=[^&]*", "password=…"));
     }
 }

@@ -12,13 +12,15 @@ import org.HdrHistogram.Histogram;
  * @param reactions the contribution-to-reaction rounds
  * @param drains how the app caught up with what it owed Slack after each phase that made it owe something
  * @param peakResidentMb each server's highest resident memory over the whole run
+ * @param homes the App Home rounds: {@code app_home_opened} at a fixed rate, timed to its {@code views.publish}
  */
 record BenchResults(
         List<Measurement> measurements,
         Map<Target.Kind, List<Double>> startMillis,
         List<ReactionRound> reactions,
         List<Drain> drains,
-        Map<Target.Kind, Double> peakResidentMb) {
+        Map<Target.Kind, Double> peakResidentMb,
+        List<ReactionRound> homes) {
 
     /**
      * One round of contributions at a fixed rate, timed from when each was due to when its reaction reached the fake

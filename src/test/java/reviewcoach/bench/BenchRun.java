@@ -19,6 +19,9 @@ import org.HdrHistogram.Histogram;
 final class BenchRun {
 
     private static final int OPEN_SESSIONS = 100;
+    /** App Home openings per second: a busy office's people opening the tab, well within two publishers' pace. */
+    private static final double HOME_RATE = 50;
+
     private static final long PROCESS_ID = ProcessHandle.current().pid();
 
     private final BenchOptions options;
@@ -27,6 +30,7 @@ final class BenchRun {
     private final List<Target> targets;
     private final List<Measurement> measurements = new ArrayList<>();
     private final List<BenchResults.ReactionRound> reactions = new ArrayList<>();
+    private final List<BenchResults.ReactionRound> homes = new ArrayList<>();
     private final List<BenchResults.Drain> drains = new ArrayList<>();
     private List<SlackTraffic.ThreadRef> sessionThreads = List.of();
     private long owedPosts;
@@ -69,7 +73,7 @@ final class BenchRun {
                 target.close();
             }
         }
-        return new BenchResults(measurements, starts, reactions, drains, peaks);
+        return new BenchResults(measurements, starts, reactions, drains, peaks, homes);
     }
 
     private Map<Target.Kind, List<Double>> timeStarts() throws Exception {
@@ -144,11 +148,47 @@ final class BenchRun {
             }
         }
         measureReactions(round);
+        measureHomes(round);
+    }
+
+    /** App Home openings at a fixed rate, each timed from when it was due to when its view reached Slack. */
+    private void measureHomes(int round) throws InterruptedException {
+        Target app = app();
+        Map<String, Long> due = new ConcurrentHashMap<>();
+        slack.recordPublishes();
+        HttpLoad.Result ack = HttpLoad.openLoop(
+                app.port(),
+                options.reviewConnections(),
+                HOME_RATE,
+                options.duration(),
+                traffic.homeOpenings(app.port()),
+                (key, dueNanos) -> due.put(key, dueNanos));
+        long limit = System.nanoTime() + options.drainLimit().toNanos();
+        while (slack.recordedPublishes().size() < ack.ok() && System.nanoTime() < limit) {
+            Thread.sleep(10);
+        }
+        Map<String, Long> arrivals = slack.recordedPublishes();
+        Histogram latency = HttpLoad.newHistogram();
+        long arrived = 0;
+        for (Map.Entry<String, Long> sent : due.entrySet()) {
+            Long at = arrivals.get(sent.getKey());
+            if (at != null) {
+                arrived++;
+                latency.recordValue(Math.max(0, (at - sent.getValue()) / 1000));
+            }
+        }
+        BenchResults.ReactionRound measured = new BenchResults.ReactionRound(round, ack.ok(), arrived, latency, ack);
+        homes.add(measured);
+        progress(
+                "round %d app_home_opened -> views.publish at %.0f/s: p50 %.1f ms p99 %.1f ms, %d of %d published",
+                round, HOME_RATE, latency.getValueAtPercentile(50) / 1000.0, measured.p99Millis(), arrived, ack.ok());
     }
 
     private Measurement measure(Target target, Workload workload, Duration duration, int round) {
         int port = target.port();
-        int connections = workload == Workload.REVIEW ? options.reviewConnections() : options.connections();
+        int connections = workload == Workload.REVIEW || workload == Workload.LIST
+                ? options.reviewConnections()
+                : options.connections();
         double serverCpu = target.cpuSeconds();
         double ownCpu = Target.cpuSecondsOf(PROCESS_ID);
         HttpLoad.Result result =
@@ -176,6 +216,7 @@ final class BenchRun {
             case FOREIGN_REPLIES -> traffic.foreignThreadReplies(port);
             case CONTRIBUTIONS -> traffic.contributions(port, sessionThreads);
             case REVIEW -> traffic.reviewCommands(port, SlackTraffic.CHANNEL, true);
+            case LIST -> traffic.listCommands(port, BenchSeed.LIST_CHANNEL);
         };
     }
 

@@ -37,6 +37,7 @@ final class BenchSlackApi implements AutoCloseable {
     private final Map<String, Long> reactionArrivals = new ConcurrentHashMap<>();
     private final Map<String, List<String>> threadsByChannel = new ConcurrentHashMap<>();
     private volatile boolean recordingReactions;
+    private final Map<String, Long> publishArrivals = new ConcurrentHashMap<>();
 
     private BenchSlackApi() {
         QueuedThreadPool threads = new QueuedThreadPool(16, 2);
@@ -100,6 +101,16 @@ final class BenchSlackApi implements AutoCloseable {
     }
 
     /** Starts recording the arrival time of each reaction, by the ts of the message it marks; forgets earlier ones. */
+    /** Starts timing {@code views.publish} calls afresh, keyed by the user whose home was published. */
+    void recordPublishes() {
+        publishArrivals.clear();
+    }
+
+    /** When each home was published since {@link #recordPublishes()}, in {@link System#nanoTime()}. */
+    Map<String, Long> recordedPublishes() {
+        return new HashMap<>(publishArrivals);
+    }
+
     void recordReactions() {
         reactionArrivals.clear();
         recordingReactions = true;
@@ -143,6 +154,13 @@ final class BenchSlackApi implements AutoCloseable {
                 "{\"ok\":true,\"permalink\":\"https://example.slack.com/archives/" + form.get("channel")
                         + "/p1700000000000100\"}";
             case "views.open" -> "{\"ok\":true,\"view\":{\"id\":\"V0BENCH\",\"type\":\"modal\"}}";
+            case "views.publish" -> {
+                String user = form.get("user_id");
+                if (user != null) {
+                    publishArrivals.putIfAbsent(user, arrivedNanos);
+                }
+                yield "{\"ok\":true,\"view\":{\"id\":\"V0HOME\",\"type\":\"home\"}}";
+            }
             case "auth.test" ->
                 "{\"ok\":true,\"url\":\"https://" + TestWorkspace.TEAM_DOMAIN + ".slack.com/\","
                         + "\"team\":\"" + TestWorkspace.TEAM_NAME + "\",\"user\":\"" + TestWorkspace.BOT_USER_NAME

@@ -51,7 +51,12 @@ public final class Benchmark {
                     "SLACK_BOT_TOKEN", TestWorkspace.BOT_TOKEN,
                     "SLACK_API_URL", slack.apiUrl());
             List<Target> targets = List.of(
-                    Target.app(options.jar(), options.javaOptions(), environment, folder),
+                    Target.app(options.jar(), options.javaOptions(), environment, folder)
+                            .seededWith(url -> BenchSeed.seed(
+                                    url,
+                                    TestWorkspace.TEAM_ID,
+                                    options.smoke() ? BenchSeed.SMOKE_SESSIONS : BenchSeed.FULL_SESSIONS))
+                            .onPostgres(options.postgresUrl()),
                     Target.floor(Target.Kind.BOLT, MinimalBoltApp.class, options.javaOptions(), environment, folder),
                     Target.floor(
                             Target.Kind.BARE, BareSignatureServer.class, options.javaOptions(), environment, folder));
@@ -62,7 +67,11 @@ public final class Benchmark {
         }
         String heading = "Review Coach benchmark, "
                 + ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z")) + "\n\n"
-                + machine + "\n\nCommand: `" + options.describe() + "`\n\n";
+                + machine + "\n\nDatabase: "
+                + (options.postgresUrl() == null
+                        ? "H2 (embedded), a fresh file per start"
+                        : Machine.postgres(options.postgresUrl()) + " on loopback, its schema emptied per start")
+                + "\n\nCommand: `" + options.describe() + "`\n\n";
         String table = Report.table(results, options);
         System.out.println();
         System.out.print(heading + table);

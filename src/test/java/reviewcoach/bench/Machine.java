@@ -10,6 +10,17 @@ final class Machine {
 
     private Machine() {}
 
+    /** The PostgreSQL server's version, such as "PostgreSQL 15.18". */
+    static String postgres(String url) {
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(url);
+                java.sql.ResultSet version = connection.createStatement().executeQuery("SHOW server_version")) {
+            version.next();
+            return "PostgreSQL " + version.getString(1).split(" ")[0];
+        } catch (java.sql.SQLException failure) {
+            return "PostgreSQL (version unknown: " + failure.getClass().getSimpleName() + ")";
+        }
+    }
+
     static String describe() {
         return "Machine: " + Runtime.getRuntime().availableProcessors() + " cores (nproc), "
                 + memory() + " memory, CPU " + firstValue("/proc/cpuinfo", "model name") + ", "

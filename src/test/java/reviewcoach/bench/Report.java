@@ -35,7 +35,8 @@ final class Report {
         report.courier();
         report.table.append("| PostgreSQL: contributions and reactions on PostgreSQL 15 | same targets as H2 |"
                 + " not measured yet (other work) | | | |\n");
-        report.table.append("| App Home listing with 100,000 sessions | (other work) | not measured yet | | | |\n");
+        report.list(options.reviewConnections());
+        report.homes();
         return report.table.toString();
     }
 
@@ -89,6 +90,28 @@ final class Report {
         Workload w = Workload.REVIEW;
         latencyRow(w, "p99 ack, " + connections + " concurrent", "≤ 25 ms", 25);
         throughputRow(w, "throughput, " + connections + " concurrent", "—", null);
+    }
+
+    private void list(int connections) {
+        latencyRow(Workload.LIST, "p99 ack, " + connections + " concurrent", "≤ 50 ms", 50);
+    }
+
+    private void homes() {
+        List<Double> p99 = new ArrayList<>();
+        long sent = 0;
+        long arrived = 0;
+        for (BenchResults.ReactionRound round : results.homes()) {
+            p99.add(round.p99Millis());
+            sent += round.sent();
+            arrived += round.arrived();
+        }
+        row(
+                "App Home, 100,000 sessions and 1,000,000 contributions stored: app_home_opened → views.publish, p99",
+                "≤ 50 ms",
+                Spread.of(p99).format("%.1f ms") + "; " + arrived + " of " + sent + " published",
+                "",
+                "",
+                verdict(p99, v -> v <= 50) + (arrived < sent ? "; some never published" : ""));
     }
 
     private void start() {

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import reviewcoach.testing.ChatMessage;
+import reviewcoach.testing.HomeEvents;
 import reviewcoach.testing.MessageEvents;
 import reviewcoach.testing.SlackRequests;
 import reviewcoach.testing.SlashCommand;
@@ -45,6 +46,7 @@ final class SlackTraffic {
     private static final String TEXT = "MARKERTEXT";
     private static final String EVENT_TIME = "1111111111";
     private static final String TRIGGER = "MARKERTRIGGER";
+    private static final String HOME_USER = "U0MARKERUSER";
     private static final Clock MARKED_CLOCK =
             Clock.fixed(Instant.ofEpochSecond(Long.parseLong(EVENT_TIME)), ZoneOffset.UTC);
 
@@ -142,6 +144,37 @@ final class SlackTraffic {
             String trigger = String.format("%d.%d.%012x", firstTsMicros / 1000, n, n * 0x9e3779b1L);
             String body = command.fill(trigger, spread ? channel + n : channel);
             return request(port, signer, SlackRequests.FORM, body, null);
+        };
+    }
+
+    /** {@code /review list} typed in {@code channel}, each with its own trigger id. */
+    RequestSource listCommands(int port, String channel) {
+        Signer signer = new Signer(signingSecret);
+        BodyTemplate command = BodyTemplate.compile(
+                SlashCommand.of("/review", "list")
+                        .withChannel(channel, "reviews")
+                        .withTriggerId(TRIGGER)
+                        .withResponseUrl(responseUrl)
+                        .toFormBody(),
+                TRIGGER);
+        return () -> {
+            long n = sequence.incrementAndGet();
+            String trigger = String.format("%d.%d.%012x", firstTsMicros / 1000, n, n * 0x9e3779b1L);
+            return request(port, signer, SlackRequests.FORM, command.fill(trigger), null);
+        };
+    }
+
+    /** {@code app_home_opened} by a different person each time, keyed by that person's user id. */
+    RequestSource homeOpenings(int port) {
+        Signer signer = new Signer(signingSecret);
+        String body = new SlackRequests(TestWorkspace.SIGNING_SECRET, MARKED_CLOCK)
+                .event(EVENT_ID, HomeEvents.homeOpened(HOME_USER))
+                .body();
+        BodyTemplate template = BodyTemplate.compile(body, EVENT_ID, HOME_USER, EVENT_TIME);
+        return () -> {
+            long n = sequence.incrementAndGet();
+            String user = "U0H" + Long.toString(n, 36).toUpperCase();
+            return event(port, signer, template.fill(eventId(n), user, eventTime()), user);
         };
     }
 

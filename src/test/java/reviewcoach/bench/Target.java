@@ -44,6 +44,8 @@ final class Target implements AutoCloseable {
     private final List<String> command;
     private final Map<String, String> environment;
     private final Path folder;
+    private java.util.function.Consumer<String> seeder;
+    private String postgresUrl;
     private Process process;
     private int port;
     private volatile long peakResidentKb;
@@ -86,6 +88,39 @@ final class Target implements AutoCloseable {
         return command;
     }
 
+    /**
+     * Fills the database of the measured run (start 0) before the process starts; the timed starts keep a fresh one.
+     *
+     * @param fill takes the database's JDBC URL
+     */
+    Target seededWith(java.util.function.Consumer<String> fill) {
+        this.seeder = fill;
+        return this;
+    }
+
+    /**
+     * Runs the app on this PostgreSQL database instead of a fresh H2 file; its public schema is emptied before every
+     * start, so that each start, like each H2 start, begins with a database the migrations have not touched.
+     */
+    Target onPostgres(String url) {
+        this.postgresUrl = url;
+        return this;
+    }
+
+    private String databaseUrl(Path workDirectory) {
+        if (postgresUrl == null || kind != Kind.APP) {
+            return "jdbc:h2:file:" + workDirectory.resolve("data/review-coach").toAbsolutePath();
+        }
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(postgresUrl);
+                java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("DROP SCHEMA IF EXISTS public CASCADE");
+            statement.execute("CREATE SCHEMA public");
+        } catch (java.sql.SQLException failure) {
+            throw new IllegalStateException("could not empty the PostgreSQL schema for the benchmark", failure);
+        }
+        return postgresUrl;
+    }
+
     /** Starts the process and waits for {@code /healthz} to answer 200; returns how long that took. */
     Duration start(int startNumber) throws IOException, InterruptedException {
         port = freePort();
@@ -97,11 +132,11 @@ final class Target implements AutoCloseable {
         builder.environment().clear();
         builder.environment().putAll(environment);
         builder.environment().put("PORT", String.valueOf(port));
-        builder.environment()
-                .put(
-                        "DATABASE_URL",
-                        "jdbc:h2:file:"
-                                + workDirectory.resolve("data/review-coach").toAbsolutePath());
+        String databaseUrl = databaseUrl(workDirectory);
+        builder.environment().put("DATABASE_URL", databaseUrl);
+        if (startNumber == 0 && seeder != null) {
+            seeder.accept(databaseUrl);
+        }
         peakResidentKb = 0;
         long begin = System.nanoTime();
         process = builder.start();

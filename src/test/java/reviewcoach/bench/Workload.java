@@ -5,7 +5,8 @@ enum Workload {
     CHANNEL_MESSAGES("channel messages not in a review thread"),
     FOREIGN_REPLIES("thread replies in threads that are not sessions"),
     CONTRIBUTIONS("contributions to 100 open sessions"),
-    REVIEW("/review");
+    REVIEW("/review"),
+    LIST("/review list, 100,000 sessions in the store");
 
     final String title;
 

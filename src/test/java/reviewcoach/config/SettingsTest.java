@@ -8,12 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import reviewcoach.summary.WeeklySchedule;
 
 class SettingsTest {
 
@@ -81,7 +84,7 @@ class SettingsTest {
 
     @Test
     void malformedSettingsAreRefusedWithTheFix() {
-        Map<String, String> cases = Map.of(
+        Map<String, String> cases = new HashMap<>(Map.of(
                 "SLACK_BOT_TOKEN", "xoxp-user-token",
                 "PORT", "eighty",
                 "DATABASE_URL", "postgres://localhost/x",
@@ -91,7 +94,8 @@ class SettingsTest {
                 "RETENTION_DAYS", "-3",
                 "REDACT_PII", "maybe",
                 "MANAGERS", "boss",
-                "PRACTICE_TYPE", "bakery");
+                "PRACTICE_TYPE", "bakery"));
+        cases.putAll(Map.of("DIGEST_DAY", "Someday", "DIGEST_HOUR", "25", "DIGEST_TIME_ZONE", "Mars/Olympus"));
         cases.forEach((name, value) -> {
             Map<String, String> environment = required();
             environment.put(name, value);
@@ -119,6 +123,9 @@ class SettingsTest {
                 "REDACT_PII",
                 "RETENTION_DAYS",
                 "LOG_LEVEL",
+                "DIGEST_DAY",
+                "DIGEST_HOUR",
+                "DIGEST_TIME_ZONE",
                 "SLACK_API_URL",
                 "SLACK_APP_TOKEN")) {
             assertTrue(example.contains("\n" + name + "="), name + " is documented in .env.example");
@@ -169,6 +176,26 @@ class SettingsTest {
         assertTrue(refused.getMessage().contains("Basic Information > App-Level Tokens"), refused.getMessage());
         assertTrue(refused.getMessage().contains("connections:write"), refused.getMessage());
         assertFalse(refused.getMessage().contains(TOKEN), "never prints a secret");
+    }
+
+    @Test
+    void readsTheDigestScheduleAndDefaultsToMondayAtNineUtc() {
+        assertEquals(
+                WeeklySchedule.standard(), Settings.from(required(), directory).digestSchedule());
+        Map<String, String> environment = required();
+        environment.put("DIGEST_DAY", "fri");
+        environment.put("DIGEST_HOUR", "16");
+        environment.put("DIGEST_TIME_ZONE", "Europe/Berlin");
+
+        WeeklySchedule schedule = Settings.from(environment, directory).digestSchedule();
+
+        assertEquals(new WeeklySchedule(DayOfWeek.FRIDAY, 16, ZoneId.of("Europe/Berlin")), schedule);
+        SettingsException refused = assertThrows(SettingsException.class, () -> {
+            Map<String, String> wrong = required();
+            wrong.put("DIGEST_TIME_ZONE", "Berlin");
+            Settings.from(wrong, directory);
+        });
+        assertTrue(refused.getMessage().contains("Europe/Berlin"), "names a zone that works: " + refused.getMessage());
     }
 
     @Test

@@ -13,6 +13,7 @@ import reviewcoach.ReviewCoach;
 import reviewcoach.config.Policy;
 import reviewcoach.config.Settings;
 import reviewcoach.store.JdbcSessionStore;
+import reviewcoach.summary.WeeklySchedule;
 import reviewcoach.testing.AppClient;
 import reviewcoach.testing.FakeSlackApi;
 import reviewcoach.testing.SlackRequests;
@@ -37,6 +38,8 @@ final class RunningService implements AutoCloseable {
     private final Policy policy;
     private final ReviewCoach.Tuning tuning;
     private final SlackRequests requests;
+    private Clock clock = Clock.systemUTC();
+    private Settings settings;
     private ReviewCoach service;
     private AppClient client;
     /** Set for Socket Mode: then the service has no signing secret and serves no /slack/events. */
@@ -95,6 +98,27 @@ final class RunningService implements AutoCloseable {
         SlackRequests requests = new SlackRequests(TestWorkspace.SIGNING_SECRET);
         RunningService service = new RunningService(database, true, slack, null, Policy.defaults(), tuning, requests);
         service.appToken = APP_TOKEN;
+        return service.started();
+    }
+
+    /**
+     * Starts the service on a new database of its own with a clock the test controls; requests are signed on the same
+     * clock, so that their timestamps stay fresh whatever time the test sets.
+     */
+    static RunningService startWithClock(
+            Path databaseFolder,
+            FakeSlackApi slack,
+            String summaryChannel,
+            Policy policy,
+            ReviewCoach.Tuning tuning,
+            Clock clock,
+            java.util.function.UnaryOperator<Settings> adjust)
+            throws Exception {
+        TestDatabase database = TestDatabase.create(databaseFolder);
+        SlackRequests requests = new SlackRequests(TestWorkspace.SIGNING_SECRET, clock);
+        RunningService service = new RunningService(database, true, slack, summaryChannel, policy, tuning, requests);
+        service.clock = clock;
+        service.settings = adjust.apply(service.settings());
         return service.started();
     }
 
@@ -168,11 +192,12 @@ final class RunningService implements AutoCloseable {
                 summaryChannel,
                 slack.apiUrl(),
                 policy,
-                appToken);
+                appToken,
+                WeeklySchedule.standard());
     }
 
     void startService() throws Exception {
-        service = ReviewCoach.start(settings(), Clock.systemUTC(), tuning);
+        service = ReviewCoach.start(settings == null ? settings() : settings, clock, tuning);
         client = new AppClient(URI.create("http://127.0.0.1:" + service.port()), CLIENT_TIMEOUT);
     }
 

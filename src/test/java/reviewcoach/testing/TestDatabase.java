@@ -29,10 +29,18 @@ public final class TestDatabase implements AutoCloseable {
     private final String password;
     private final PostgresServer server;
     private final String name;
+    /** True when the test runs in a schema of the server's database because the role may not create databases. */
+    private final boolean inSchema;
     /** For H2: a connection holding the database in exclusive mode, so that the service's connections fail. */
     private Connection exclusive;
 
     private TestDatabase(String url, String user, String password, PostgresServer server, String name) {
+        this(url, user, password, server, name, false);
+    }
+
+    private TestDatabase(
+            String url, String user, String password, PostgresServer server, String name, boolean inSchema) {
+        this.inSchema = inSchema;
         this.url = url;
         this.user = user;
         this.password = password;
@@ -53,7 +61,16 @@ public final class TestDatabase implements AutoCloseable {
         }
         PostgresServer server = PostgresServer.fromEnvironment();
         String name = "review_coach_test_" + UUID.randomUUID().toString().replace("-", "");
-        server.execute("CREATE DATABASE " + name);
+        try {
+            server.execute("CREATE DATABASE " + name);
+        } catch (IllegalStateException refused) {
+            if (!(refused.getCause() instanceof SQLException denied) || !"42501".equals(denied.getSQLState())) {
+                throw refused;
+            }
+            // A role without CREATEDB gets a fresh schema in its own database instead.
+            server.execute("CREATE SCHEMA " + name);
+            return new TestDatabase(server.urlInSchema(name), server.user(), server.password(), server, name, true);
+        }
         return new TestDatabase(server.urlOf(name), server.user(), server.password(), server, name);
     }
 
@@ -113,7 +130,9 @@ public final class TestDatabase implements AutoCloseable {
                 // the database goes with the test's folder
             }
         }
-        if (server != null) {
+        if (server != null && inSchema) {
+            server.execute("DROP SCHEMA IF EXISTS " + name + " CASCADE");
+        } else if (server != null) {
             server.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
         }
     }
@@ -134,6 +153,11 @@ public final class TestDatabase implements AutoCloseable {
             }
             return new PostgresServer(
                     url, System.getenv("TEST_POSTGRES_USER"), System.getenv("TEST_POSTGRES_PASSWORD"));
+        }
+
+        /** The same URL, with a schema of the same database as the connections' own. */
+        String urlInSchema(String schema) {
+            return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
         }
 
         /** The same URL, naming another database on the server. */

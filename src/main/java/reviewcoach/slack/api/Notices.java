@@ -28,6 +28,9 @@ public final class Notices {
                 + "• `/review private <paste the review>` works through it one to one in a direct message with me;"
                 + " nothing is posted to the channel unless you share it at the end.\n"
                 + "• `/review delete` deletes a session you started (managers can delete any) and my messages for it.\n"
+                + "• `/review list` shows the sessions still open in this channel, each with its step and a link.\n"
+                + "• `/review digest` (managers) posts the week in reviews to the managers' channel now.\n"
+                + "Open my *Home* tab to see open sessions, your action items and the month at a glance.\n"
                 + "When you finish, a summary goes to your managers' channel.";
     }
 

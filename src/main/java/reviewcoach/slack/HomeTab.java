@@ -1,0 +1,72 @@
+package reviewcoach.slack;
+
+import com.slack.api.app_backend.events.payload.EventsApiPayload;
+import com.slack.api.bolt.context.builtin.EventContext;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.model.event.AppHomeOpenedEvent;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reviewcoach.service.DeliveryFailure;
+import reviewcoach.store.StoreException;
+
+/**
+ * Publishes a person's App Home when they open it: acks at once, then reads and publishes on two threads of its own.
+ * A home is only a view, shown again on the next visit, so when too many wait the oldest request is dropped rather
+ * than held in an unbounded queue.
+ *
+ * @see <a href="https://docs.slack.dev/reference/events/app_home_opened">app_home_opened</a>
+ */
+final class HomeTab {
+
+    private static final Logger log = LoggerFactory.getLogger(HomeTab.class);
+    private static final int THREADS = 2;
+    private static final int WAITING = 256;
+
+    private final TeamFeatures team;
+    private final ThreadPoolExecutor publishers;
+
+    HomeTab(TeamFeatures team) {
+        this.team = team;
+        this.publishers = new ThreadPoolExecutor(
+                THREADS,
+                THREADS,
+                30,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(WAITING),
+                runnable -> {
+                    Thread thread = new Thread(runnable, "home-publisher");
+                    thread.setDaemon(true);
+                    return thread;
+                },
+                new ThreadPoolExecutor.DiscardOldestPolicy());
+        this.publishers.allowCoreThreadTimeOut(true);
+    }
+
+    Response onOpened(EventsApiPayload<AppHomeOpenedEvent> payload, EventContext context) {
+        AppHomeOpenedEvent event = payload.getEvent();
+        String user = event.getUser();
+        String workspace = payload.getTeamId();
+        if ("home".equals(event.getTab()) && SlackFields.isId(user) && SlackFields.isId(workspace)) {
+            try {
+                publishers.execute(() -> publish(workspace, user));
+            } catch (RejectedExecutionException stopping) {
+                log.warn("home not published: the service is stopping");
+            }
+        }
+        return context.ack();
+    }
+
+    private void publish(String workspace, String user) {
+        try {
+            team.views().publishHome(user, team.home().homeFor(workspace, user));
+        } catch (DeliveryFailure failure) {
+            log.warn("home not published ({}); it is published again when next opened", failure.error());
+        } catch (StoreException failure) {
+            log.warn("home not published: {}", failure.toString());
+        }
+    }
+}

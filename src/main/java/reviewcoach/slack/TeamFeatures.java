@@ -1,0 +1,21 @@
+package reviewcoach.slack;
+
+import java.util.Objects;
+import reviewcoach.service.DigestScheduler;
+import reviewcoach.service.HomeService;
+import reviewcoach.slack.api.SlackTeamViews;
+
+/**
+ * What the App Home, {@code /review list} and {@code /review digest} need, handed to the Bolt app in one piece.
+ *
+ * @param home gathers a person's home and a channel's open sessions
+ * @param views publishes homes and knows the workspace's address for links
+ * @param digests queues a digest when a manager asks
+ */
+public record TeamFeatures(HomeService home, SlackTeamViews views, DigestScheduler digests) {
+    public TeamFeatures {
+        Objects.requireNonNull(home, "home");
+        Objects.requireNonNull(views, "views");
+        Objects.requireNonNull(digests, "digests");
+    }
+}

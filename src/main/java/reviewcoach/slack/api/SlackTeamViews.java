@@ -1,0 +1,77 @@
+package reviewcoach.slack.api;
+
+import com.slack.api.Slack;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.model.view.View;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reviewcoach.service.DeliveryFailure;
+import reviewcoach.service.TeamViews;
+import reviewcoach.slack.render.DigestMessage;
+import reviewcoach.slack.render.HomeView;
+import reviewcoach.slack.render.SlackMessage;
+import reviewcoach.summary.Digest;
+import reviewcoach.summary.Home;
+
+/**
+ * Shows the App Home ({@code views.publish}) and posts digests with the bot token. Links to threads are built from
+ * the workspace's address, learned once from {@code auth.test}, instead of one {@code chat.getPermalink} per session.
+ * Thread-safe.
+ */
+public final class SlackTeamViews implements TeamViews {
+
+    /** Used until the workspace's own address is known; Slack sends the reader on to their workspace. */
+    static final String ANY_WORKSPACE = "https://slack.com/";
+
+    private static final Logger log = LoggerFactory.getLogger(SlackTeamViews.class);
+
+    private final MethodsClient methods;
+    private volatile String workspaceUrl;
+
+    public SlackTeamViews(Slack slack, String botToken) {
+        this.methods = slack.methods(botToken);
+    }
+
+    /** The workspace's address, such as {@code https://acme.slack.com/}; asks Slack the first time. */
+    public String workspaceUrl() {
+        String known = workspaceUrl;
+        if (known != null) {
+            return known;
+        }
+        try {
+            String url =
+                    SlackCalls.run(() -> methods.authTest(request -> request)).getUrl();
+            if (url != null && url.startsWith("https://")) {
+                workspaceUrl = url;
+                return url;
+            }
+        } catch (DeliveryFailure failure) {
+            log.warn("could not learn the workspace's address ({}); linking through slack.com", failure.error());
+        }
+        return ANY_WORKSPACE;
+    }
+
+    /** The workspace's address if already known, without asking Slack: for answers that must not wait. */
+    public String workspaceUrlIfKnown() {
+        String known = workspaceUrl;
+        return known == null ? ANY_WORKSPACE : known;
+    }
+
+    @Override
+    public void publishHome(String user, Home home) {
+        View view = HomeView.render(home, workspaceUrl());
+        SlackCalls.run(
+                () -> methods.viewsPublish(request -> request.userId(user).view(view)));
+    }
+
+    @Override
+    public String postDigest(String channel, Digest digest) {
+        SlackMessage message = DigestMessage.render(digest);
+        return SlackCalls.run(() -> methods.chatPostMessage(request -> request.channel(channel)
+                        .text(message.text())
+                        .blocks(message.blocks())
+                        .unfurlLinks(false)
+                        .unfurlMedia(false)))
+                .getTs();
+    }
+}

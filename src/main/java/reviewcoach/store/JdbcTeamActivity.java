@@ -1,0 +1,205 @@
+package reviewcoach.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import javax.sql.DataSource;
+import reviewcoach.dialogue.Step;
+import reviewcoach.service.TeamActivity;
+import reviewcoach.summary.ItemLine;
+import reviewcoach.summary.OwnerLoad;
+import reviewcoach.summary.PeriodPicture;
+import reviewcoach.summary.SessionLine;
+import reviewcoach.summary.TimeToFinish;
+
+/**
+ * The team's activity read from the sessions, contributions and action items tables: each list is one query on an
+ * index (see V6 and V7), bounded by a limit; a picture is three. Thread-safe.
+ */
+public final class JdbcTeamActivity implements TeamActivity {
+
+    /** A session nobody but its starter may see: run in a direct message (or still addressed to its starter). */
+    static final String PUBLIC = "(s.channel NOT LIKE 'D%' AND s.channel <> s.starter)";
+
+    private static final String VISIBLE_TO_VIEWER = "(" + PUBLIC + " OR s.starter = ?)";
+    private static final String LINE_COLUMNS =
+            "s.id, s.channel, s.thread, s.step, s.started_at, s.finished_at, SUBSTRING(s.review_text, 1, 300) AS excerpt";
+    /** Enough finished sessions for a fair median; a month with more is sampled by its latest. */
+    private static final int SPANS_READ = 5_000;
+    /** Distinct feeling lines read per period; the rare ones past this never reach the top five. */
+    private static final int FEELING_LINES_READ = 300;
+
+    static final String OPEN_IN_WORKSPACE = "SELECT " + LINE_COLUMNS + " FROM sessions s WHERE s.workspace = ?"
+            + " AND s.status = 'OPEN' AND " + VISIBLE_TO_VIEWER + " ORDER BY s.started_at DESC FETCH FIRST ? ROWS ONLY";
+    static final String OPEN_IN_CHANNEL = "SELECT " + LINE_COLUMNS + " FROM sessions s WHERE s.channel = ?"
+            + " AND s.status = 'OPEN' AND " + VISIBLE_TO_VIEWER + " ORDER BY s.started_at DESC FETCH FIRST ? ROWS ONLY";
+    static final String RECENTLY_FINISHED = "SELECT " + LINE_COLUMNS + " FROM sessions s"
+            + " WHERE s.workspace = ? AND s.finished_at >= ? AND " + VISIBLE_TO_VIEWER
+            + " ORDER BY s.finished_at DESC FETCH FIRST ? ROWS ONLY";
+    static final String ITEMS_OF_OWNER = "SELECT a.id, a.session_id, a.description, a.due_date FROM action_items a"
+            + " JOIN sessions s ON s.id = a.session_id"
+            + " WHERE a.workspace = ? AND a.owner = ? AND a.status = 'OPEN' AND " + VISIBLE_TO_VIEWER
+            + " ORDER BY CASE WHEN a.due_date IS NULL THEN 1 ELSE 0 END, a.due_date, a.id FETCH FIRST ? ROWS ONLY";
+    static final String OWNER_LOADS = "SELECT a.owner, COUNT(*) AS open_items,"
+            + " SUM(CASE WHEN a.due_date < ? THEN 1 ELSE 0 END) AS overdue_items"
+            + " FROM action_items a JOIN sessions s ON s.id = a.session_id"
+            + " WHERE a.status = 'OPEN' AND a.owner IS NOT NULL AND " + PUBLIC
+            + " GROUP BY a.owner ORDER BY open_items DESC, a.owner FETCH FIRST ? ROWS ONLY";
+
+    private final DataSource dataSource;
+
+    public JdbcTeamActivity(DataSource dataSource) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    }
+
+    @Override
+    public List<SessionLine> openSessions(String workspace, String viewer, int limit) {
+        return query("reading open sessions", OPEN_IN_WORKSPACE, JdbcTeamActivity::line, workspace, viewer, limit);
+    }
+
+    @Override
+    public List<SessionLine> openInChannel(String channel, String viewer, int limit) {
+        return query(
+                "reading a channel's open sessions", OPEN_IN_CHANNEL, JdbcTeamActivity::line, channel, viewer, limit);
+    }
+
+    @Override
+    public List<SessionLine> recentlyFinished(String workspace, String viewer, Instant since, int limit) {
+        return query(
+                "reading finished sessions",
+                RECENTLY_FINISHED,
+                JdbcTeamActivity::line,
+                workspace,
+                Rows.timestamp(since),
+                viewer,
+                limit);
+    }
+
+    @Override
+    public List<ItemLine> openItemsOf(String workspace, String owner, int limit) {
+        return query(
+                "reading a person's action items",
+                ITEMS_OF_OWNER,
+                row -> new ItemLine(
+                        row.getLong("id"),
+                        row.getLong("session_id"),
+                        row.getString("description"),
+                        row.getObject("due_date", LocalDate.class)),
+                workspace,
+                owner,
+                owner,
+                limit);
+    }
+
+    @Override
+    public PeriodPicture picture(String workspace, Instant from, Instant to) {
+        boolean inWorkspace = workspace != null;
+        List<Object> period = new ArrayList<>(List.of(Rows.timestamp(from), Rows.timestamp(to)));
+        if (workspace != null) {
+            period.add(workspace);
+        }
+        long started = query(
+                        "counting sessions started", startedSql(inWorkspace), row -> row.getLong(1), period.toArray())
+                .get(0);
+        long finished = query(
+                        "counting sessions finished", finishedSql(inWorkspace), row -> row.getLong(1), period.toArray())
+                .get(0);
+        List<TimeToFinish.Span> spans = query(
+                "reading times to finish",
+                spansSql(inWorkspace),
+                row -> new TimeToFinish.Span(Rows.instant(row, "started_at"), Rows.instant(row, "finished_at")),
+                period.toArray());
+        Map<String, Long> before = new HashMap<>();
+        Map<String, Long> after = new HashMap<>();
+        query(
+                "counting feelings",
+                feelingsSql(inWorkspace),
+                row -> {
+                    Map<String, Long> tally = Step.valueOf(row.getString("step")) == Step.FEELING ? before : after;
+                    return tally.merge(row.getString("feeling"), row.getLong("times"), Long::sum);
+                },
+                period.toArray());
+        return PeriodPicture.of(started, finished, spans, before, after);
+    }
+
+    @Override
+    public List<OwnerLoad> ownerLoads(LocalDate today, int limit) {
+        return query(
+                "counting open action items",
+                OWNER_LOADS,
+                row -> new OwnerLoad(row.getString("owner"), row.getLong("open_items"), row.getLong("overdue_items")),
+                today,
+                limit);
+    }
+
+    static String startedSql(boolean inWorkspace) {
+        return "SELECT COUNT(*) FROM sessions s WHERE s.started_at >= ? AND s.started_at < ?" + workspace(inWorkspace)
+                + " AND " + PUBLIC;
+    }
+
+    static String finishedSql(boolean inWorkspace) {
+        return "SELECT COUNT(*) FROM sessions s WHERE s.finished_at >= ? AND s.finished_at < ?" + workspace(inWorkspace)
+                + " AND " + PUBLIC;
+    }
+
+    static String spansSql(boolean inWorkspace) {
+        return "SELECT s.started_at, s.finished_at FROM sessions s WHERE s.finished_at >= ? AND s.finished_at < ?"
+                + workspace(inWorkspace) + " AND " + PUBLIC + " ORDER BY s.finished_at DESC FETCH FIRST " + SPANS_READ
+                + " ROWS ONLY";
+    }
+
+    static String feelingsSql(boolean inWorkspace) {
+        return "SELECT c.step, LOWER(TRIM(c.text)) AS feeling, COUNT(*) AS times FROM contributions c"
+                + " JOIN sessions s ON s.id = c.session_id"
+                + " WHERE c.step IN ('FEELING', 'NEW_FEELING') AND c.written_at >= ? AND c.written_at < ?"
+                + " AND c.concern_reason IS NULL" + workspace(inWorkspace) + " AND " + PUBLIC
+                + " GROUP BY c.step, LOWER(TRIM(c.text)) ORDER BY times DESC FETCH FIRST " + FEELING_LINES_READ
+                + " ROWS ONLY";
+    }
+
+    private static String workspace(boolean inWorkspace) {
+        return inWorkspace ? " AND s.workspace = ?" : "";
+    }
+
+    private static SessionLine line(ResultSet row) throws SQLException {
+        return new SessionLine(
+                row.getLong("id"),
+                row.getString("channel"),
+                row.getString("thread"),
+                Step.valueOf(row.getString("step")),
+                Rows.instant(row, "started_at"),
+                Rows.instant(row, "finished_at"),
+                row.getString("excerpt"));
+    }
+
+    /** Reads one row. */
+    private interface RowReader<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    private <T> List<T> query(String doing, String sql, RowReader<T> reader, Object... parameters) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                List<T> read = new ArrayList<>();
+                while (rows.next()) {
+                    read.add(reader.read(rows));
+                }
+                return read;
+            }
+        } catch (SQLException failure) {
+            throw new StoreException(doing, failure);
+        }
+    }
+}
