@@ -21,15 +21,20 @@ import reviewcoach.config.SettingsException;
 import reviewcoach.dialogue.Dialogue;
 import reviewcoach.dialogue.coaching.CoachingRules;
 import reviewcoach.http.WebServer;
+import reviewcoach.service.ActionItemService;
 import reviewcoach.service.ChannelPacer;
 import reviewcoach.service.Courier;
 import reviewcoach.service.DeliveryFailure;
 import reviewcoach.service.DeliverySender;
+import reviewcoach.service.FollowUpSender;
+import reviewcoach.service.Managers;
+import reviewcoach.service.ReminderScheduler;
 import reviewcoach.service.Retention;
 import reviewcoach.service.RetryPolicy;
 import reviewcoach.service.SessionService;
 import reviewcoach.service.SlackHealth;
 import reviewcoach.slack.ReviewCoachApp;
+import reviewcoach.slack.api.SlackFollowUpGateway;
 import reviewcoach.slack.api.SlackWebGateway;
 import reviewcoach.store.Database;
 import reviewcoach.store.JdbcOutbox;
@@ -52,6 +57,7 @@ public final class ReviewCoach implements AutoCloseable {
     private final App app;
     private final WebServer web;
     private final ScheduledExecutorService chores;
+    private final ReminderScheduler reminders;
 
     private ReviewCoach(
             HikariDataSource dataSource,
@@ -59,7 +65,9 @@ public final class ReviewCoach implements AutoCloseable {
             Courier courier,
             App app,
             WebServer web,
-            ScheduledExecutorService chores) {
+            ScheduledExecutorService chores,
+            ReminderScheduler reminders) {
+        this.reminders = reminders;
         this.dataSource = dataSource;
         this.slack = slack;
         this.courier = courier;
@@ -74,13 +82,28 @@ public final class ReviewCoach implements AutoCloseable {
      *
      * @param slackCallTimeout the longest one Web API call may take, connecting, sending and reading together; a call
      *     cut off is retried like a server error
+     * @param reminderPoll how often the service looks for action item reminders that are due
      */
-    public record Tuning(RetryPolicy retryPolicy, Duration slackCallTimeout) {
+    public record Tuning(RetryPolicy retryPolicy, Duration slackCallTimeout, Duration reminderPoll) {
+        /** How often reminders are looked for unless a test says otherwise. */
+        public static final Duration REMINDER_POLL = Duration.ofSeconds(30);
+
         public Tuning {
             Objects.requireNonNull(retryPolicy, "retryPolicy");
+            if (reminderPoll.isNegative() || reminderPoll.isZero()) {
+                throw new IllegalArgumentException("reminderPoll must be positive, was " + reminderPoll);
+            }
             if (slackCallTimeout.isNegative() || slackCallTimeout.isZero()) {
                 throw new IllegalArgumentException("slackCallTimeout must be positive, was " + slackCallTimeout);
             }
+        }
+
+        public Tuning(RetryPolicy retryPolicy, Duration slackCallTimeout) {
+            this(retryPolicy, slackCallTimeout, REMINDER_POLL);
+        }
+
+        public Tuning withReminderPoll(Duration every) {
+            return new Tuning(retryPolicy, slackCallTimeout, every);
         }
 
         /** {@link RetryPolicy#standard()}, and 30 seconds per call (within it, OkHttp's 10 seconds to connect). */
@@ -106,8 +129,15 @@ public final class ReviewCoach implements AutoCloseable {
         HikariDataSource dataSource =
                 Database.open(settings.databaseUrl(), settings.databaseUser(), settings.databasePassword());
         JdbcSessionStore store = new JdbcSessionStore(dataSource);
-        DeliverySender sender =
-                new DeliverySender(store, gateway, settings.summaryChannel(), ChannelPacer.slackDefault(), clock);
+        SlackFollowUpGateway followUpGateway = new SlackFollowUpGateway(slack, settings.botToken());
+        Managers managers = new Managers(settings.policy().managers(), followUpGateway, clock);
+        DeliverySender sender = new DeliverySender(
+                store,
+                gateway,
+                settings.summaryChannel(),
+                ChannelPacer.slackDefault(),
+                clock,
+                new FollowUpSender(store, gateway, followUpGateway, clock));
         JdbcOutbox outbox = new JdbcOutbox(dataSource, courierName(settings), CLAIM_LEASE);
         Courier courier = new Courier(outbox, sender, tuning.retryPolicy(), clock, slackHealth);
         SessionService sessions = new SessionService(
@@ -115,7 +145,8 @@ public final class ReviewCoach implements AutoCloseable {
                 new Dialogue(CoachingRules.forPractice(settings.policy().practice())),
                 clock,
                 courier::wake,
-                settings.policy());
+                settings.policy(),
+                managers);
         ScheduledThreadPoolExecutor chores = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "chores");
             thread.setDaemon(true);
@@ -123,6 +154,7 @@ public final class ReviewCoach implements AutoCloseable {
         });
         chores.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         App app = ReviewCoachApp.build(settings.signingSecret(), slack, sessions, gateway, settings.policy(), chores);
+        ReviewCoachApp.handleActionItems(app, new ActionItemService(store, managers, clock, courier::wake));
         app.start();
         scheduleRetention(chores, new Retention(store, settings.policy().retentionDays(), clock));
         if (!tokenChecked) {
@@ -131,9 +163,11 @@ public final class ReviewCoach implements AutoCloseable {
         WebServer web =
                 WebServer.start(settings.port(), app, settings.signingSecret(), clock, store::isHealthy, slackHealth);
         courier.start(); // after the port is ours: no other live instance has this courier's name
+        ReminderScheduler reminders = new ReminderScheduler(store, clock, tuning.reminderPoll(), courier::wake);
+        reminders.start();
         log.info("listening on port {}; Slack sends requests to /slack/events", web.port());
         log.info("sending what the database owes Slack as courier {}", outbox.courier());
-        return new ReviewCoach(dataSource, slack, courier, app, web, chores);
+        return new ReviewCoach(dataSource, slack, courier, app, web, chores, reminders);
     }
 
     public int port() {
@@ -147,6 +181,7 @@ public final class ReviewCoach implements AutoCloseable {
         app.stop();
         chores.shutdown();
         chores.awaitTermination(10, TimeUnit.SECONDS);
+        reminders.close();
         courier.close();
         dataSource.close();
         slack.close();

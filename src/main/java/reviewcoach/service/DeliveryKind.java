@@ -27,5 +27,13 @@ public enum DeliveryKind {
     /** Post a private session's summary to the team, because its starter chose to share it. */
     SHARED_SUMMARY,
     /** Say in the thread that the session is finished and where the summary went. */
-    CLOSING_NOTE
+    CLOSING_NOTE,
+    /** Bring the posted summary up to date in place, after an action item changed. */
+    SUMMARY_UPDATE,
+    /** Tell an owner, in a direct message, about their action items of the session (subject: the owner's id). */
+    OWNER_DM,
+    /** Bring an owner's message listing their items up to date (subject: owner, channel and message id). */
+    OWNER_DM_UPDATE,
+    /** Remind an owner of an open action item that is due or overdue (subject: the item's id). */
+    REMINDER
 }

@@ -27,13 +27,30 @@ public final class DeliverySender {
     private final String summaryChannel;
     private final ChannelPacer pacer;
     private final Clock clock;
+    private final FollowUpSender followUps;
 
     /**
+     * A sender without action items' messages (the terminal rehearsal): those deliveries are dropped.
+     *
      * @param summaryChannel where summaries go, or null for each session's own channel
      * @param pacer keeps new messages per channel within Slack's pace
      */
     public DeliverySender(
             SessionStore store, SlackGateway slack, String summaryChannel, ChannelPacer pacer, Clock clock) {
+        this(store, slack, summaryChannel, pacer, clock, null);
+    }
+
+    /**
+     * @param followUps sends what is owed about action items (done, reassigned, reminders), or null for none
+     */
+    public DeliverySender(
+            SessionStore store,
+            SlackGateway slack,
+            String summaryChannel,
+            ChannelPacer pacer,
+            Clock clock,
+            FollowUpSender followUps) {
+        this.followUps = followUps;
         this.store = store;
         this.slack = slack;
         this.summaryChannel = summaryChannel;
@@ -89,6 +106,11 @@ public final class DeliverySender {
                         session,
                         session.channel(),
                         slack.postClosingNote(session, summaryChannelFor(session), isPrivate(session)));
+            case SUMMARY_UPDATE, OWNER_DM, OWNER_DM_UPDATE, REMINDER -> {
+                if (followUps != null) {
+                    followUps.send(delivery, session);
+                }
+            }
         }
     }
 
@@ -107,7 +129,8 @@ public final class DeliverySender {
                             PLAN_PATHS -> session.channel();
                     case SUMMARY -> summaryChannelFor(session);
                     case SHARED_SUMMARY -> shareChannelFor(session).orElse(null);
-                    case ACKNOWLEDGE, REFRESH_ROOT -> null;
+                    case OWNER_DM -> delivery.subject();
+                    case ACKNOWLEDGE, REFRESH_ROOT, SUMMARY_UPDATE, OWNER_DM_UPDATE, REMINDER -> null;
                 };
         if (channel == null) {
             return;
@@ -182,9 +205,15 @@ public final class DeliverySender {
         }
         List<Contribution> contributions = store.contributions(session.id());
         String channel = summaryChannelFor(session);
-        ManagerSummary summary = ManagerSummary.of(session, contributions, link);
+        ManagerSummary summary = followUps == null
+                ? ManagerSummary.of(session, contributions, link)
+                : followUps.summaryOf(session, link);
         try {
-            remember(session, channel, slack.postSummary(channel, summary, isPrivate(session)));
+            String posted = slack.postSummary(channel, summary, isPrivate(session));
+            remember(session, channel, posted);
+            if (followUps != null && posted != null) {
+                followUps.summaryPosted(session, new PostedMessage(channel, posted));
+            }
         } catch (DeliveryFailure failure) {
             if (failure.isChannelUnreachable() && !channel.equals(session.channel())) {
                 tellThread(session, channel, failure);
@@ -208,7 +237,9 @@ public final class DeliverySender {
         if (channel.isEmpty()) {
             return;
         }
-        ManagerSummary summary = ManagerSummary.of(session, store.contributions(session.id()), null);
+        ManagerSummary summary = followUps == null
+                ? ManagerSummary.of(session, store.contributions(session.id()), null)
+                : followUps.summaryOf(session, null);
         remember(session, channel.get(), slack.postSummary(channel.get(), summary, false));
     }
 
