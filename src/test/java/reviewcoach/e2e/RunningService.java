@@ -37,6 +37,7 @@ final class RunningService implements AutoCloseable {
     private final Policy policy;
     private final ReviewCoach.Tuning tuning;
     private final SlackRequests requests;
+    private Clock clock = Clock.systemUTC();
     private ReviewCoach service;
     private AppClient client;
 
@@ -81,6 +82,45 @@ final class RunningService implements AutoCloseable {
         TestDatabase database = TestDatabase.create(databaseFolder);
         SlackRequests requests = new SlackRequests(TestWorkspace.SIGNING_SECRET);
         return new RunningService(database, true, slack, summaryChannel, policy, tuning, requests).started();
+    }
+
+    /**
+     * Starts the service on a new database of its own, with the office's rules, tuning and clock given: a test that
+     * moves the clock decides when reminders are due. Requests are signed at the clock's time.
+     */
+    static RunningService start(
+            Path databaseFolder,
+            FakeSlackApi slack,
+            String summaryChannel,
+            Policy policy,
+            ReviewCoach.Tuning tuning,
+            Clock clock)
+            throws Exception {
+        TestDatabase database = TestDatabase.create(databaseFolder);
+        SlackRequests requests = new SlackRequests(TestWorkspace.SIGNING_SECRET, clock);
+        RunningService service = new RunningService(database, true, slack, summaryChannel, policy, tuning, requests);
+        service.clock = clock;
+        return service.started();
+    }
+
+    /** Like {@link #startAnother(TestDatabase, FakeSlackApi, String, SlackRequests)}, with the tuning and clock given. */
+    static RunningService startAnother(
+            TestDatabase database,
+            FakeSlackApi slack,
+            String summaryChannel,
+            SlackRequests requests,
+            ReviewCoach.Tuning tuning,
+            Clock clock)
+            throws Exception {
+        RunningService service =
+                new RunningService(database, false, slack, summaryChannel, Policy.defaults(), tuning, requests);
+        service.clock = clock;
+        return service.started();
+    }
+
+    /** The database this service runs on, for another instance to share. */
+    TestDatabase database() {
+        return database;
     }
 
     /** Starts one more instance on a database and signer shared with others, as several instances behind a balancer. */
@@ -156,7 +196,7 @@ final class RunningService implements AutoCloseable {
     }
 
     void startService() throws Exception {
-        service = ReviewCoach.start(settings(), Clock.systemUTC(), tuning);
+        service = ReviewCoach.start(settings(), clock, tuning);
         client = new AppClient(URI.create("http://127.0.0.1:" + service.port()), CLIENT_TIMEOUT);
     }
 

@@ -44,10 +44,21 @@ public final class FakeSlackApi implements AutoCloseable {
     private final ExecutorService handlers;
     private final CallLog log = new CallLog();
     private final FailurePlan failures = new FailurePlan();
+    private final SlackApiAnswers answers = new SlackApiAnswers();
 
     private FakeSlackApi(HttpServer server, ExecutorService handlers) {
         this.server = server;
         this.handlers = handlers;
+    }
+
+    /** Gives a user a time zone in {@code users.info} (Slack's {@code tz}); others are in {@code America/New_York}. */
+    public void timeZone(String userId, String zone) {
+        answers.timeZone(userId, zone);
+    }
+
+    /** Makes {@code usergroups.users.list} answer these members for a user group; unknown groups are empty. */
+    public void userGroup(String groupId, List<String> members) {
+        answers.userGroup(groupId, members);
     }
 
     /** Starts a fake on a free port of 127.0.0.1. */
@@ -56,7 +67,7 @@ public final class FakeSlackApi implements AutoCloseable {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 128);
             FakeSlackApi fake =
                     new FakeSlackApi(server, Executors.newFixedThreadPool(HANDLER_THREADS, daemonThreads()));
-            server.createContext("/", new SlackApiHandler(fake.log, fake.failures, new SlackApiAnswers()));
+            server.createContext("/", new SlackApiHandler(fake.log, fake.failures, fake.answers));
             server.setExecutor(fake.handlers);
             server.start();
             return fake;
