@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import reviewcoach.dialogue.ActionItem;
 import reviewcoach.dialogue.Step;
 import reviewcoach.summary.FollowUp;
 import reviewcoach.summary.ManagerSummary;
@@ -34,6 +35,8 @@ public final class SummaryMessage {
     private static final int EXCERPT_LIMIT = 300;
     /** Room kept for the closing blocks (link, share, note) under Slack's 50-block limit. */
     private static final int BODY_BLOCK_LIMIT = SlackMessage.MAX_BLOCKS - 4;
+    /** The most blocks the action items take, when there are many. */
+    private static final int ITEM_BLOCKS = 23;
 
     private SummaryMessage() {}
 
@@ -57,7 +60,9 @@ public final class SummaryMessage {
             blocks.add(section(s -> s.fields(List.of(markdownText(before), markdownText(after)))));
         }
         choices(summary).ifPresent(text -> blocks.add(section(s -> s.text(markdownText(text)))));
-        List<ManagerSummary.Line> plan = summary.linesOf(Step.RESPONSE_PLAN);
+        List<ManagerSummary.Line> plan = summary.linesOf(Step.RESPONSE_PLAN).stream()
+                .filter(line -> ActionItem.parse(line.text()).isEmpty()) // listed below, with their Done buttons
+                .toList();
         if (!plan.isEmpty()) {
             blocks.add(divider());
             for (String chunk :
@@ -66,8 +71,9 @@ public final class SummaryMessage {
             }
         }
         boolean shortened = false;
-        if (blocks.size() > BODY_BLOCK_LIMIT - 2) {
-            blocks.subList(BODY_BLOCK_LIMIT - 2, blocks.size()).clear();
+        int headLimit = BODY_BLOCK_LIMIT - roomForItems(summary.followUps());
+        if (blocks.size() > headLimit) {
+            blocks.subList(headLimit, blocks.size()).clear();
             shortened = true;
         }
         shortened |= addActionItems(blocks, summary.followUps());
@@ -83,6 +89,14 @@ public final class SummaryMessage {
                     "_This summary was shortened to fit in one message; everything is in the thread._")))));
         }
         return new SlackMessage(fallback(summary), blocks);
+    }
+
+    /**
+     * Blocks kept for the action items (a divider, a title, two blocks per item, a note when some do not fit), so that
+     * a long conversation never pushes the items out.
+     */
+    private static int roomForItems(List<FollowUp> items) {
+        return items.isEmpty() ? 0 : Math.min(3 + 2 * items.size(), ITEM_BLOCKS);
     }
 
     /** The action items, each with its Done button, as many as fit; true when some did not. */
