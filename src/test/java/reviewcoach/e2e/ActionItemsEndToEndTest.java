@@ -214,6 +214,26 @@ class ActionItemsEndToEndTest {
         flow.awaitSummary();
     }
 
+    @Test
+    void theStarterReassignsAnItemAndTheNewOwnerIsToldAndTheSummaryUpdated() {
+        finishWithThreeItems();
+        String bobsItem = FollowUpFlow.doneValue(flow.awaitSummary(), "call the reviewer back");
+
+        flow.reassign(bobsItem, CARA, STRANGER, "stranger");
+        assertTrue(awaitResponseBody("stranger").contains("Only the person it"));
+
+        flow.reassign(bobsItem, CARA, FollowUpFlow.STARTER, "alice");
+        assertTrue(awaitResponseBody("alice").contains("has it now"));
+        String blocks = awaitUpdates(1).get(0).jsonParam("blocks").toString();
+        assertTrue(blocks.contains("call the reviewer back · <@" + CARA + "> · due Dec 3, 2026"), blocks);
+        List<FakeSlackApi.Call> carasMessages = awaitCalls(
+                "chat.postMessage",
+                call -> CARA.equals(call.param("channel")) && call.param("text").contains("from a review"),
+                2);
+        assertTrue(carasMessages.get(1).jsonParam("blocks").toString().contains("call the reviewer back"));
+        assertEquals(1, flow.summaries().size(), "updated, not posted again");
+    }
+
     /** Lets the reminder scheduler look several times, then lets what it queued go out. */
     private void pause() throws InterruptedException {
         Thread.sleep(SEVERAL_LOOKS.toMillis());

@@ -3,10 +3,12 @@ package reviewcoach.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -126,6 +128,23 @@ final class FollowUpFlow {
                 .withMessage(ts, null)
                 .withResponseUrl(slack.responseUrl(responseId));
         AppClient.Reply reply = service.client().send(service.requests().blockAction(press));
+        assertEquals(200, reply.status(), reply.body());
+        return reply;
+    }
+
+    /** Picks a new owner in an item's Reassign menu, as {@code user}, on the posted summary. */
+    AppClient.Reply reassign(String itemId, String newOwner, String user, String responseId) {
+        String[] summary = summaryMessage();
+        BlockAction press = BlockAction.button("action_item_reassign", null)
+                .withBlockId("action_item:" + itemId)
+                .withUser(user, user.toLowerCase())
+                .withChannel(summary[0], "managers")
+                .withMessage(summary[1], null)
+                .withResponseUrl(slack.responseUrl(responseId));
+        ObjectNode payload = press.toPayload(Instant.now());
+        ObjectNode action = (ObjectNode) payload.get("actions").get(0);
+        action.put("type", "users_select").put("selected_user", newOwner).remove(List.of("value", "text"));
+        AppClient.Reply reply = service.client().send(service.requests().interaction(payload));
         assertEquals(200, reply.status(), reply.body());
         return reply;
     }
