@@ -18,6 +18,8 @@ import reviewcoach.summary.FollowUp;
 public final class ActionItemService {
 
     private static final Logger log = LoggerFactory.getLogger(ActionItemService.class);
+    /** The longest outbox subject (outbox.subject). */
+    private static final int SUBJECT_LIMIT = 64;
 
     private final SessionStore store;
     private final Managers managers;
@@ -43,8 +45,8 @@ public final class ActionItemService {
     /**
      * Marks an item done, once: a second press, or Slack sending the same press again, changes nothing.
      *
-     * @param pressedOn the message the Done button was on, or null (the App Home): an owner's direct message is
-     *     brought up to date too
+     * @param pressedOn the message the Done button was on, or null (the App Home): when it is a direct message other
+     *     than the summary (the owner's list, a reminder), it is brought up to date too
      */
     public Result markDone(long itemId, String actor, PostedMessage pressedOn) {
         Optional<Result> refused = refusal(itemId, actor);
@@ -67,12 +69,14 @@ public final class ActionItemService {
                             .summaryOf(sessionId)
                             .filter(pressedOn::equals)
                             .isPresent();
-            if (pressedOn != null && !onSummary && item.get().hasOwner()) {
-                tx.enqueue(
-                        sessionId,
-                        DeliveryKind.OWNER_DM_UPDATE,
-                        OwnerMessage.subject(item.get().owner(), pressedOn),
-                        now);
+            String ownerMessage = item.get().hasOwner() && pressedOn != null
+                    ? OwnerMessage.subject(item.get().owner(), pressedOn)
+                    : null;
+            boolean inDirectMessage = pressedOn != null
+                    && (pressedOn.channel().startsWith("D")
+                            || pressedOn.channel().equals(item.get().owner()));
+            if (inDirectMessage && !onSummary && ownerMessage != null && ownerMessage.length() <= SUBJECT_LIMIT) {
+                tx.enqueue(sessionId, DeliveryKind.OWNER_DM_UPDATE, ownerMessage, now);
             }
             return Result.CHANGED;
         });
