@@ -21,9 +21,10 @@ import reviewcoach.summary.FollowUp;
 import reviewcoach.summary.ManagerSummary;
 
 /**
- * Renders the manager summary: the review, the model as it was beside the intentional model, the chosen thought, the
- * plan, the action items with Done buttons, who took part and for how long. Long content is shortened or split so
- * that Slack never rejects it (50 blocks, 3,000 characters per section, 2,000 per field).
+ * Renders the manager summary: the review, the model as it was beside the intentional model (one after the other when
+ * they are too long for two columns), the chosen thought, the plan, the action items with Done buttons, who took part
+ * and for how long. Long content is split, then shortened, so that Slack never rejects it (50 blocks, 3,000
+ * characters per section, 2,000 per field).
  */
 public final class SummaryMessage {
 
@@ -55,9 +56,13 @@ public final class SummaryMessage {
             blocks.add(section(s -> s.text(markdownText("_The team finished before writing anything down._"))));
         } else {
             blocks.add(divider());
-            String before = column(summary, Step.Part.CURRENT);
-            String after = column(summary, Step.Part.INTENTIONAL);
-            blocks.add(section(s -> s.fields(List.of(markdownText(before), markdownText(after)))));
+            Optional<String> before = column(summary, Step.Part.CURRENT);
+            Optional<String> after = column(summary, Step.Part.INTENTIONAL);
+            if (before.isPresent() && after.isPresent()) {
+                blocks.add(section(s -> s.fields(List.of(markdownText(before.get()), markdownText(after.get())))));
+            } else {
+                addOneAfterTheOther(blocks, summary);
+            }
         }
         choices(summary).ifPresent(text -> blocks.add(section(s -> s.text(markdownText(text)))));
         List<ManagerSummary.Line> plan = summary.linesOf(Step.RESPONSE_PLAN).stream()
@@ -136,22 +141,31 @@ public final class SummaryMessage {
         return SlackText.shorten(text, SlackText.SECTION_LIMIT);
     }
 
-    /** One side of the model, every step with its lines, cut to fit one field. */
-    private static String column(ManagerSummary summary, Step.Part part) {
-        List<ManagerSummary.StepLines> steps = summary.stepsWithLines().stream()
+    /** One side of the model, every step with its lines, for one field; empty when it does not fit in one. */
+    private static Optional<String> column(ManagerSummary summary, Step.Part part) {
+        String text = "*" + part.title() + "*\n" + stepsOf(summary, part).orElse("_nothing written_");
+        return text.length() <= FIELD_LIMIT ? Optional.of(text) : Optional.empty();
+    }
+
+    /** A long model, one part after the other in sections, split rather than cut so that every line is kept. */
+    private static void addOneAfterTheOther(List<LayoutBlock> blocks, ManagerSummary summary) {
+        for (Step.Part part : List.of(Step.Part.CURRENT, Step.Part.INTENTIONAL)) {
+            Optional<String> steps = stepsOf(summary, part);
+            if (steps.isEmpty()) {
+                continue;
+            }
+            for (String chunk : SlackText.split("*" + part.title() + "*\n" + steps.get(), SlackText.SECTION_LIMIT)) {
+                blocks.add(section(s -> s.text(markdownText(chunk))));
+            }
+        }
+    }
+
+    private static Optional<String> stepsOf(ManagerSummary summary, Step.Part part) {
+        List<String> steps = summary.stepsWithLines().stream()
                 .filter(step -> step.step().part() == part)
+                .map(step -> "*" + step.step().letter() + " · " + step.step().title() + "*\n" + lines(step.lines()))
                 .toList();
-        String title = "*" + part.title() + "*";
-        if (steps.isEmpty()) {
-            return title + "\n_nothing written_";
-        }
-        int perStep = (FIELD_LIMIT - title.length()) / Math.max(1, steps.size()) - 2;
-        StringBuilder text = new StringBuilder(title);
-        for (ManagerSummary.StepLines step : steps) {
-            String heading = "*" + step.step().letter() + " · " + step.step().title() + "*\n";
-            text.append("\n").append(SlackText.shorten(heading + lines(step.lines()), perStep));
-        }
-        return SlackText.shorten(text.toString(), FIELD_LIMIT);
+        return steps.isEmpty() ? Optional.empty() : Optional.of(String.join("\n", steps));
     }
 
     private static String lines(List<ManagerSummary.Line> lines) {
