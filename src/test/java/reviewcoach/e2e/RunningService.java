@@ -118,11 +118,6 @@ final class RunningService implements AutoCloseable {
         return service.started();
     }
 
-    /** The database this service runs on, for another instance to share. */
-    TestDatabase database() {
-        return database;
-    }
-
     /** Starts one more instance on a database and signer shared with others, as several instances behind a balancer. */
     static RunningService startAnother(
             TestDatabase database, FakeSlackApi slack, String summaryChannel, SlackRequests requests) throws Exception {
