@@ -22,13 +22,17 @@ import reviewcoach.config.SettingsException;
 import reviewcoach.dialogue.Dialogue;
 import reviewcoach.dialogue.coaching.CoachingRules;
 import reviewcoach.http.WebServer;
+import reviewcoach.service.ActionItemService;
 import reviewcoach.service.ChannelPacer;
 import reviewcoach.service.Courier;
 import reviewcoach.service.DeliveryFailure;
 import reviewcoach.service.DeliverySender;
 import reviewcoach.service.DigestPoster;
 import reviewcoach.service.DigestScheduler;
+import reviewcoach.service.FollowUpSender;
 import reviewcoach.service.HomeService;
+import reviewcoach.service.Managers;
+import reviewcoach.service.ReminderScheduler;
 import reviewcoach.service.Retention;
 import reviewcoach.service.RetryPolicy;
 import reviewcoach.service.SessionService;
@@ -36,6 +40,7 @@ import reviewcoach.service.SlackHealth;
 import reviewcoach.service.SocketModeHealth;
 import reviewcoach.slack.ReviewCoachApp;
 import reviewcoach.slack.TeamFeatures;
+import reviewcoach.slack.api.SlackFollowUpGateway;
 import reviewcoach.slack.api.SlackTeamViews;
 import reviewcoach.slack.api.SlackWebGateway;
 import reviewcoach.slack.socket.ReconnectTiming;
@@ -66,6 +71,7 @@ public final class ReviewCoach implements AutoCloseable {
     private final WebServer web;
     private final ScheduledExecutorService chores;
     private SocketModeConnection socketMode;
+    private final ReminderScheduler reminders;
 
     private ReviewCoach(
             HikariDataSource dataSource,
@@ -74,7 +80,9 @@ public final class ReviewCoach implements AutoCloseable {
             Courier courier,
             App app,
             WebServer web,
-            ScheduledExecutorService chores) {
+            ScheduledExecutorService chores,
+            ReminderScheduler reminders) {
+        this.reminders = reminders;
         this.dataSource = dataSource;
         this.transactions = transactions;
         this.slack = slack;
@@ -92,12 +100,23 @@ public final class ReviewCoach implements AutoCloseable {
      *     cut off is retried like a server error
      * @param socketMode how often the Socket Mode connection is checked and how reconnecting backs off
      * @param digestPoll how often the service looks whether the weekly digest is due
+     * @param reminderPoll how often the service looks for action item reminders that are due
      */
     public record Tuning(
-            RetryPolicy retryPolicy, Duration slackCallTimeout, ReconnectTiming socketMode, Duration digestPoll) {
+            RetryPolicy retryPolicy,
+            Duration slackCallTimeout,
+            ReconnectTiming socketMode,
+            Duration digestPoll,
+            Duration reminderPoll) {
+        /** How often reminders are looked for unless a test says otherwise. */
+        public static final Duration REMINDER_POLL = Duration.ofSeconds(30);
+
         public Tuning {
             Objects.requireNonNull(retryPolicy, "retryPolicy");
             Objects.requireNonNull(socketMode, "socketMode");
+            if (reminderPoll.isNegative() || reminderPoll.isZero()) {
+                throw new IllegalArgumentException("reminderPoll must be positive, was " + reminderPoll);
+            }
             if (slackCallTimeout.isNegative() || slackCallTimeout.isZero()) {
                 throw new IllegalArgumentException("slackCallTimeout must be positive, was " + slackCallTimeout);
             }
@@ -106,14 +125,18 @@ public final class ReviewCoach implements AutoCloseable {
             }
         }
 
-        /** Standard reconnecting, and a look for the weekly digest every {@link #STANDARD_DIGEST_POLL}. */
+        /** Standard reconnecting, digest and reminder looks. */
         public Tuning(RetryPolicy retryPolicy, Duration slackCallTimeout) {
             this(retryPolicy, slackCallTimeout, ReconnectTiming.standard());
         }
 
-        /** A look for the weekly digest every {@link #STANDARD_DIGEST_POLL}. */
+        /** A look for the weekly digest every {@link #STANDARD_DIGEST_POLL}, for reminders every {@link #REMINDER_POLL}. */
         public Tuning(RetryPolicy retryPolicy, Duration slackCallTimeout, ReconnectTiming socketMode) {
-            this(retryPolicy, slackCallTimeout, socketMode, STANDARD_DIGEST_POLL);
+            this(retryPolicy, slackCallTimeout, socketMode, STANDARD_DIGEST_POLL, REMINDER_POLL);
+        }
+
+        public Tuning withReminderPoll(Duration every) {
+            return new Tuning(retryPolicy, slackCallTimeout, socketMode, digestPoll, every);
         }
 
         /** {@link RetryPolicy#standard()}, and 30 seconds per call (within it, OkHttp's 10 seconds to connect). */
@@ -122,7 +145,7 @@ public final class ReviewCoach implements AutoCloseable {
         }
 
         public Tuning withDigestPoll(Duration poll) {
-            return new Tuning(retryPolicy, slackCallTimeout, socketMode, poll);
+            return new Tuning(retryPolicy, slackCallTimeout, socketMode, poll, reminderPoll);
         }
     }
 
@@ -150,13 +173,16 @@ public final class ReviewCoach implements AutoCloseable {
         JdbcTeamActivity activity = new JdbcTeamActivity(dataSource);
         SlackTeamViews views = new SlackTeamViews(slack, settings.botToken());
         ZoneId officeZone = settings.digestSchedule().zone();
+        SlackFollowUpGateway followUpGateway = new SlackFollowUpGateway(slack, settings.botToken());
+        Managers managers = new Managers(settings.policy().managers(), followUpGateway, clock);
         DeliverySender sender = new DeliverySender(
                 store,
                 gateway,
                 settings.summaryChannel(),
                 ChannelPacer.slackDefault(),
                 clock,
-                new DigestPoster(activity, views, settings.summaryChannel(), officeZone));
+                new DigestPoster(activity, views, settings.summaryChannel(), officeZone),
+                new FollowUpSender(store, gateway, followUpGateway, clock));
         JdbcOutbox outbox = new JdbcOutbox(dataSource, transactions, courierName(settings), CLAIM_LEASE);
         Courier courier = new Courier(outbox, sender, tuning.retryPolicy(), clock, slackHealth);
         SessionService sessions = new SessionService(
@@ -164,7 +190,8 @@ public final class ReviewCoach implements AutoCloseable {
                 new Dialogue(CoachingRules.forPractice(settings.policy().practice())),
                 clock,
                 courier::wake,
-                settings.policy());
+                settings.policy(),
+                managers);
         ScheduledThreadPoolExecutor chores = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "chores");
             thread.setDaemon(true);
@@ -180,6 +207,7 @@ public final class ReviewCoach implements AutoCloseable {
         TeamFeatures team = new TeamFeatures(new HomeService(activity, clock, officeZone), views, digests);
         App app = ReviewCoachApp.build(
                 settings.signingSecret(), slack, sessions, gateway, settings.policy(), chores, team);
+        ReviewCoachApp.handleActionItems(app, new ActionItemService(store, managers, clock, courier::wake));
         app.start();
         scheduleRetention(chores, new Retention(store, settings.policy().retentionDays(), clock));
         if (!tokenChecked) {
@@ -190,8 +218,10 @@ public final class ReviewCoach implements AutoCloseable {
                 settings.port(), app, settings.signingSecret(), clock, store::isHealthy, slackHealth, socketHealth);
         courier.start(); // after the port is ours: no other live instance has this courier's name
         digests.start(chores, tuning.digestPoll());
+        ReminderScheduler reminders = new ReminderScheduler(store, clock, tuning.reminderPoll(), courier::wake);
+        reminders.start();
         log.info("sending what the database owes Slack as courier {}", outbox.courier());
-        ReviewCoach service = new ReviewCoach(dataSource, transactions, slack, courier, app, web, chores);
+        ReviewCoach service = new ReviewCoach(dataSource, transactions, slack, courier, app, web, chores, reminders);
         if (settings.socketMode()) {
             service.connectOverSocketMode(settings, socketHealth, clock, tuning.socketMode());
         } else {
@@ -229,6 +259,7 @@ public final class ReviewCoach implements AutoCloseable {
         app.stop();
         chores.shutdown();
         chores.awaitTermination(10, TimeUnit.SECONDS);
+        reminders.close();
         courier.close();
         transactions.close();
         dataSource.close();

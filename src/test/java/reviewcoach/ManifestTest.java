@@ -171,7 +171,9 @@ class ManifestTest {
                         "channels:history",
                         "groups:history",
                         "im:history",
-                        "users:read")),
+                        "im:write",
+                        "users:read",
+                        "usergroups:read")),
                 scopes.toString());
     }
 

@@ -369,9 +369,11 @@ public record Settings(
             if (id.isEmpty()) {
                 continue;
             }
-            if (!id.matches("[UW][A-Z0-9]{2,}")) {
-                throw new SettingsException("MANAGERS must list Slack user ids such as U0123ABCD, separated by commas,"
-                        + " got '" + id + "': in Slack, open a person's profile, choose More (⋯) and Copy member ID");
+            if (!id.matches("[UWS][A-Z0-9]{2,}")) {
+                throw new SettingsException("MANAGERS must list Slack user ids such as U0123ABCD, or user group ids"
+                        + " such as S0123ABCD, separated by commas, got '" + id
+                        + "': in Slack, open a person's profile,"
+                        + " choose More (⋯) and Copy member ID");
             }
             ids.add(id);
         }

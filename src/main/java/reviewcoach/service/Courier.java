@@ -138,6 +138,9 @@ public final class Courier implements AutoCloseable {
             sender.send(delivery);
             warnIfTakenOver(delivery, outbox.markSent(delivery.id()));
             health.reachable(clock.instant());
+        } catch (NotYourTurn paced) {
+            warnIfTakenOver(
+                    delivery, outbox.postpone(delivery.id(), clock.instant().plus(paced.waitFor())));
         } catch (DeliveryFailure failure) {
             handleFailure(delivery, failure);
         } catch (RuntimeException failure) {

@@ -29,5 +29,13 @@ public enum DeliveryKind {
     /** Say in the thread that the session is finished and where the summary went. */
     CLOSING_NOTE,
     /** Post the digest to the summary channel; belongs to no session (subject: the period's end, epoch seconds). */
-    DIGEST
+    DIGEST,
+    /** Bring the posted summary up to date in place, after an action item changed. */
+    SUMMARY_UPDATE,
+    /** Tell an owner, in a direct message, about their action items of the session (subject: the owner's id). */
+    OWNER_DM,
+    /** Bring an owner's message listing their items up to date (subject: owner, channel and message id). */
+    OWNER_DM_UPDATE,
+    /** Remind an owner of an open action item that is due or overdue (subject: the item's id). */
+    REMINDER
 }

@@ -28,25 +28,33 @@ public final class DeliverySender {
     private final ChannelPacer pacer;
     private final Clock clock;
     private final DigestPoster digests;
+    private final FollowUpSender followUps;
 
     /**
+     * A sender without digests or action items' messages (the terminal rehearsal): those deliveries are dropped.
+     *
      * @param summaryChannel where summaries go, or null for each session's own channel
      * @param pacer keeps new messages per channel within Slack's pace
      */
     public DeliverySender(
             SessionStore store, SlackGateway slack, String summaryChannel, ChannelPacer pacer, Clock clock) {
-        this(store, slack, summaryChannel, pacer, clock, null);
+        this(store, slack, summaryChannel, pacer, clock, null, null);
     }
 
-    /** Also sends digests, which belong to no session, through {@code digests}. */
+    /**
+     * @param digests sends digests, which belong to no session, or null for none
+     * @param followUps sends what is owed about action items (done, reassigned, reminders), or null for none
+     */
     public DeliverySender(
             SessionStore store,
             SlackGateway slack,
             String summaryChannel,
             ChannelPacer pacer,
             Clock clock,
-            DigestPoster digests) {
+            DigestPoster digests,
+            FollowUpSender followUps) {
         this.digests = digests;
+        this.followUps = followUps;
         this.store = store;
         this.slack = slack;
         this.summaryChannel = summaryChannel;
@@ -109,10 +117,18 @@ public final class DeliverySender {
                         session,
                         session.channel(),
                         slack.postClosingNote(session, summaryChannelFor(session), isPrivate(session)));
+            case SUMMARY_UPDATE, OWNER_DM, OWNER_DM_UPDATE, REMINDER -> {
+                if (followUps != null) {
+                    followUps.send(delivery, session);
+                }
+            }
         }
     }
 
-    /** New messages wait for their channel's turn; reactions and updates do not count against the pace. */
+    /**
+     * New messages go only when it is their channel's turn, and otherwise are put back ({@link NotYourTurn}) rather than
+     * waited for, so that no worker sleeps; reactions and updates do not count against the pace.
+     */
     private void awaitTurn(Delivery delivery, Session session) {
         String channel =
                 switch (delivery.kind()) {
@@ -127,19 +143,15 @@ public final class DeliverySender {
                             PLAN_PATHS -> session.channel();
                     case SUMMARY -> summaryChannelFor(session);
                     case SHARED_SUMMARY -> shareChannelFor(session).orElse(null);
-                    case ACKNOWLEDGE, REFRESH_ROOT, DIGEST -> null;
+                    case OWNER_DM -> delivery.subject();
+                    case ACKNOWLEDGE, REFRESH_ROOT, DIGEST, SUMMARY_UPDATE, OWNER_DM_UPDATE, REMINDER -> null;
                 };
         if (channel == null) {
             return;
         }
-        Duration wait = pacer.reserve(channel, clock.instant());
+        Duration wait = pacer.turn(channel, delivery.id(), clock.instant());
         if (!wait.isZero()) {
-            try {
-                Thread.sleep(wait.toMillis());
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                throw DeliveryFailure.transientFailure("interrupted while pacing", interrupted);
-            }
+            throw new NotYourTurn(wait);
         }
     }
 
@@ -202,9 +214,15 @@ public final class DeliverySender {
         }
         List<Contribution> contributions = store.contributions(session.id());
         String channel = summaryChannelFor(session);
-        ManagerSummary summary = ManagerSummary.of(session, contributions, link);
+        ManagerSummary summary = followUps == null
+                ? ManagerSummary.of(session, contributions, link)
+                : followUps.summaryOf(session, link);
         try {
-            remember(session, channel, slack.postSummary(channel, summary, isPrivate(session)));
+            String posted = slack.postSummary(channel, summary, isPrivate(session));
+            remember(session, channel, posted);
+            if (followUps != null && posted != null) {
+                followUps.summaryPosted(session, new PostedMessage(channel, posted));
+            }
         } catch (DeliveryFailure failure) {
             if (failure.isChannelUnreachable() && !channel.equals(session.channel())) {
                 tellThread(session, channel, failure);
@@ -228,7 +246,9 @@ public final class DeliverySender {
         if (channel.isEmpty()) {
             return;
         }
-        ManagerSummary summary = ManagerSummary.of(session, store.contributions(session.id()), null);
+        ManagerSummary summary = followUps == null
+                ? ManagerSummary.of(session, store.contributions(session.id()), null)
+                : followUps.summaryOf(session, null);
         remember(session, channel.get(), slack.postSummary(channel.get(), summary, false));
     }
 

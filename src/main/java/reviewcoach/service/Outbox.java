@@ -41,6 +41,12 @@ public interface Outbox {
     /** Settles a claimed delivery as pending again from {@code notBefore}; false as for {@link #markSent}. */
     boolean retryLater(long deliveryId, Instant notBefore, String error);
 
+    /**
+     * Puts a claimed delivery back to be sent from {@code notBefore}, as it was before it was claimed: no attempt is
+     * counted and no error kept. False as for {@link #markSent}.
+     */
+    boolean postpone(long deliveryId, Instant notBefore);
+
     /** Settles a claimed delivery as given up; false as for {@link #markSent}. */
     boolean markFailed(long deliveryId, String error);
 }

@@ -32,13 +32,28 @@ public final class SessionService {
     private final Clock clock;
     private final Runnable deliveriesWaiting;
     private final Policy policy;
+    private final Managers managers;
 
     /**
      * @param deliveriesWaiting called after a change that owes Slack messages has committed
-     * @param policy what the office keeps and who may delete sessions
+     * @param policy what the office keeps and who may delete sessions (user ids only; user groups count as empty)
      */
     public SessionService(
             SessionStore store, Dialogue dialogue, Clock clock, Runnable deliveriesWaiting, Policy policy) {
+        this(store, dialogue, clock, deliveriesWaiting, policy, Managers.named(policy.managers()));
+    }
+
+    /**
+     * @param managers who may delete any session, user groups included
+     */
+    public SessionService(
+            SessionStore store,
+            Dialogue dialogue,
+            Clock clock,
+            Runnable deliveriesWaiting,
+            Policy policy,
+            Managers managers) {
+        this.managers = Objects.requireNonNull(managers, "managers");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.store = Objects.requireNonNull(store, "store");
         this.dialogue = Objects.requireNonNull(dialogue, "dialogue");
@@ -213,8 +228,15 @@ public final class SessionService {
         return deletion;
     }
 
+    /** The starter of a session and managers may finish it; anyone may press on a session not known here. */
+    public boolean mayFinish(long sessionId, String actor) {
+        return store.find(sessionId)
+                .map(session -> session.starter().equals(actor) || managers.isManager(actor))
+                .orElse(true);
+    }
+
     private boolean mayDelete(Session session, String actor) {
-        return session.starter().equals(actor) || policy.isManager(actor);
+        return session.starter().equals(actor) || managers.isManager(actor);
     }
 
     /** Work done on a locked session inside a transaction. */
@@ -276,6 +298,7 @@ public final class SessionService {
             tx.enqueue(id, DeliveryKind.REFRESH_ROOT, null, now);
             tx.enqueue(id, DeliveryKind.SUMMARY, null, now);
             tx.enqueue(id, DeliveryKind.CLOSING_NOTE, null, now);
+            FollowUps.recordOnFinish(tx, after, now);
         } else if (outcome instanceof Outcome.PickNeeded) {
             tx.enqueue(id, DeliveryKind.PICK_PROMPT, null, now);
         } else if (outcome instanceof Outcome.Picked picked) {

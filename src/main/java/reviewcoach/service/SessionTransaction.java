@@ -51,4 +51,7 @@ public interface SessionTransaction {
 
     /** Owes a message to Slack; it is sent after the transaction commits. */
     void enqueue(long sessionId, DeliveryKind kind, String subject, Instant notBefore);
+
+    /** The action items and summary location, changed within this same transaction. */
+    ActionItemTransaction actionItems();
 }

@@ -12,8 +12,10 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.regex.Pattern;
 import reviewcoach.config.Policy;
+import reviewcoach.service.ActionItemService;
 import reviewcoach.service.SessionService;
 import reviewcoach.slack.api.SlackWebGateway;
+import reviewcoach.slack.render.FollowUpBlocks;
 import reviewcoach.slack.render.SessionMessages;
 import reviewcoach.slack.render.SummaryMessage;
 
@@ -83,5 +85,12 @@ public final class ReviewCoachApp {
                 buttons::onPressed);
         app.blockAction(SessionMessages.REVIEWER, buttons::onReviewer);
         return app;
+    }
+
+    /** Adds Done and Reassign on action items, wherever they are shown. */
+    public static void handleActionItems(App app, ActionItemService items) {
+        ActionItemButtons buttons = new ActionItemButtons(items);
+        app.blockAction(FollowUpBlocks.DONE, buttons::onDone);
+        app.blockAction(FollowUpBlocks.REASSIGN, buttons::onReassign);
     }
 }

@@ -28,6 +28,10 @@ final class StepButtons {
 
     private static final Logger log = LoggerFactory.getLogger(StepButtons.class);
 
+    static final String REFUSED_FINISH =
+            "Only the person who started this session, or a manager, can finish it. You can"
+                    + " keep adding lines, or press *Next* to move on.";
+
     private final SessionService sessions;
 
     StepButtons(SessionService sessions) {
@@ -69,6 +73,11 @@ final class StepButtons {
         Optional<Target> target = Target.parse(action.getValue());
         Optional<Input> input = target.flatMap(found -> input(action.getActionId(), actor, found.detail()));
         if (input.isEmpty() || actor == null) {
+            return context.ack();
+        }
+        if (input.get() instanceof Input.Finish
+                && !sessions.mayFinish(target.get().sessionId(), actor)) {
+            PrivateReply.send(context, REFUSED_FINISH, false);
             return context.ack();
         }
         String channel =

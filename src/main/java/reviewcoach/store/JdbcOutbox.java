@@ -146,6 +146,14 @@ public final class JdbcOutbox implements Outbox {
     }
 
     @Override
+    public boolean postpone(long deliveryId, Instant notBefore) {
+        return settle(
+                deliveryId,
+                "UPDATE outbox SET status = 'PENDING', claimed_by = NULL, claimed_until = NULL, not_before = ?" + MINE,
+                Rows.timestamp(notBefore));
+    }
+
+    @Override
     public boolean markFailed(long deliveryId, String error) {
         return settle(
                 deliveryId,

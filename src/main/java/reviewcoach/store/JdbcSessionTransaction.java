@@ -15,6 +15,7 @@ import reviewcoach.dialogue.Review;
 import reviewcoach.dialogue.Session;
 import reviewcoach.dialogue.SessionStatus;
 import reviewcoach.dialogue.Step;
+import reviewcoach.service.ActionItemTransaction;
 import reviewcoach.service.AlreadyHandled;
 import reviewcoach.service.DeliveryKind;
 import reviewcoach.service.PostedMessage;
@@ -220,6 +221,11 @@ final class JdbcSessionTransaction implements SessionTransaction {
                 Rows.timestamp(notBefore));
     }
 
+    @Override
+    public ActionItemTransaction actionItems() {
+        return new JdbcActionItems(connection);
+    }
+
     private Optional<Session> lockOne(String sql, Object... parameters) {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             bind(statement, parameters);
@@ -240,7 +246,7 @@ final class JdbcSessionTransaction implements SessionTransaction {
         }
     }
 
-    private static void bind(PreparedStatement statement, Object... parameters) throws SQLException {
+    static void bind(PreparedStatement statement, Object... parameters) throws SQLException {
         for (int i = 0; i < parameters.length; i++) {
             if (parameters[i] == null) {
                 statement.setNull(i + 1, Types.NULL);

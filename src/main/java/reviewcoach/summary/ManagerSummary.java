@@ -28,7 +28,7 @@ import reviewcoach.dialogue.Step;
  * @param threadLink a link to the thread, or null when Slack could not give one
  * @param chosenThought the thought the team picked as the one that stings most, or null
  * @param believability how believable the team rated its new thought (1 to 10), or null
- * @param actionItems the follow-ups agreed in the response plan, with their owners and due dates
+ * @param followUps the action items agreed in the response plan, with their owners, due dates and state
  */
 public record ManagerSummary(
         long sessionId,
@@ -41,13 +41,13 @@ public record ManagerSummary(
         String threadLink,
         String chosenThought,
         Integer believability,
-        List<ActionItem> actionItems) {
+        List<FollowUp> followUps) {
 
     public ManagerSummary {
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(review, "review");
         steps = List.copyOf(steps);
-        actionItems = List.copyOf(actionItems);
+        followUps = List.copyOf(followUps);
         participants = List.copyOf(participants);
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(finishedAt, "finishedAt");
@@ -69,8 +69,28 @@ public record ManagerSummary(
         }
     }
 
-    /** Builds the summary of a finished session. */
+    /** Builds the summary of a finished session, with the action items read from its plan (none of them stored). */
     public static ManagerSummary of(Session session, List<Contribution> contributions, String threadLink) {
+        List<ActionItem> parsed = planItems(contributions);
+        List<FollowUp> items = new ArrayList<>();
+        for (int i = 0; i < parsed.size(); i++) {
+            items.add(FollowUp.unstored(session.id(), i + 1, parsed.get(i)));
+        }
+        return of(session, contributions, threadLink, items);
+    }
+
+    /** The action items written in a session's response plan, in order; lines that showed distress stay out. */
+    public static List<ActionItem> planItems(List<Contribution> contributions) {
+        return contributions.stream()
+                .filter(contribution -> contribution.step() == Step.RESPONSE_PLAN)
+                .filter(contribution -> !Care.isDistress(contribution.text()))
+                .flatMap(contribution -> ActionItem.parse(contribution.text()).stream())
+                .toList();
+    }
+
+    /** Builds the summary of a finished session with its action items as they are kept. */
+    public static ManagerSummary of(
+            Session session, List<Contribution> contributions, String threadLink, List<FollowUp> followUps) {
         if (!session.isFinished()) {
             throw new IllegalArgumentException("only a finished session has a summary");
         }
@@ -101,14 +121,19 @@ public record ManagerSummary(
                         .findFirst()
                         .orElse(null),
                 session.believability(),
-                contributions.stream()
-                        .filter(contribution -> contribution.step() == Step.RESPONSE_PLAN)
-                        .flatMap(contribution -> ActionItem.parse(contribution.text()).stream())
-                        .toList());
+                followUps);
     }
 
     public Duration duration() {
         return Duration.between(startedAt, finishedAt);
+    }
+
+    /** The lines of one step, possibly none. */
+    public List<Line> linesOf(Step step) {
+        return steps.stream()
+                .filter(lines -> lines.step() == step)
+                .flatMap(lines -> lines.lines().stream())
+                .toList();
     }
 
     /** The steps the team wrote something for. */

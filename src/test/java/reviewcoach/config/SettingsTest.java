@@ -213,6 +213,16 @@ class SettingsTest {
     }
 
     @Test
+    void managersMayBeAUserGroup() {
+        Map<String, String> environment = required();
+        environment.put("MANAGERS", "S0LEADS,U0BOSS");
+
+        Policy policy = Settings.from(environment, directory).policy();
+
+        assertEquals(Set.of("S0LEADS", "U0BOSS"), policy.managers());
+    }
+
+    @Test
     void neverShowsSecretsWhenPrinted() {
         Map<String, String> environment = required();
         environment.put("DATABASE_URL", "jdbc:postgresql://db/rc?user=rc&password=hunter2");

@@ -91,6 +91,21 @@ final class RunningService implements AutoCloseable {
         return new RunningService(database, true, slack, summaryChannel, policy, tuning, requests).started();
     }
 
+    /**
+     * Starts the service on a new database of its own, with the office's rules, tuning and clock given: a test that
+     * moves the clock decides when reminders are due. Requests are signed at the clock's time.
+     */
+    static RunningService start(
+            Path databaseFolder,
+            FakeSlackApi slack,
+            String summaryChannel,
+            Policy policy,
+            ReviewCoach.Tuning tuning,
+            Clock clock)
+            throws Exception {
+        return startWithClock(databaseFolder, slack, summaryChannel, policy, tuning, clock, settings -> settings);
+    }
+
     /** Starts the service in Socket Mode without a signing secret, on a new database of its own. */
     static RunningService startInSocketMode(Path databaseFolder, FakeSlackApi slack, ReviewCoach.Tuning tuning)
             throws Exception {
@@ -119,6 +134,21 @@ final class RunningService implements AutoCloseable {
         RunningService service = new RunningService(database, true, slack, summaryChannel, policy, tuning, requests);
         service.clock = clock;
         service.settings = adjust.apply(service.settings());
+        return service.started();
+    }
+
+    /** Like {@link #startAnother(TestDatabase, FakeSlackApi, String, SlackRequests)}, with the tuning and clock given. */
+    static RunningService startAnother(
+            TestDatabase database,
+            FakeSlackApi slack,
+            String summaryChannel,
+            SlackRequests requests,
+            ReviewCoach.Tuning tuning,
+            Clock clock)
+            throws Exception {
+        RunningService service =
+                new RunningService(database, false, slack, summaryChannel, Policy.defaults(), tuning, requests);
+        service.clock = clock;
         return service.started();
     }
 

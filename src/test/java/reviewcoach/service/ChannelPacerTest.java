@@ -32,4 +32,19 @@ class ChannelPacerTest {
         assertEquals(Duration.ZERO, pacer.reserve("C2", NOW));
         assertEquals(Duration.ZERO, pacer.reserve("C1", NOW.plusSeconds(10)));
     }
+
+    @Test
+    void aDeliveryPutBackToWaitKeepsItsSlotAndWaitingDeliveriesGoInTheOrderTheyAsked() {
+        ChannelPacer pacer = new ChannelPacer(1, Duration.ofSeconds(1));
+        assertEquals(Duration.ZERO, pacer.turn("C1", 1, NOW), "the first goes at once");
+        assertEquals(Duration.ofSeconds(1), pacer.turn("C1", 2, NOW));
+        assertEquals(Duration.ofSeconds(2), pacer.turn("C1", 3, NOW));
+
+        assertEquals(
+                Duration.ofMillis(500), pacer.turn("C1", 2, NOW.plusMillis(500)), "asking again books nothing new");
+        assertEquals(Duration.ofSeconds(1), pacer.turn("C1", 3, NOW.plusSeconds(1)), "the third still waits its turn");
+        assertEquals(Duration.ZERO, pacer.turn("C1", 2, NOW.plusSeconds(1)), "the second's slot has come");
+        assertEquals(Duration.ZERO, pacer.turn("C1", 3, NOW.plusSeconds(2)));
+        assertEquals(Duration.ofSeconds(1), pacer.turn("C1", 4, NOW.plusSeconds(2)), "a newcomer queues behind them");
+    }
 }

@@ -51,6 +51,16 @@ public final class FakeSlackApi implements AutoCloseable {
         this.handlers = handlers;
     }
 
+    /** Gives a user a time zone in {@code users.info} (Slack's {@code tz}); others are in {@code America/New_York}. */
+    public void timeZone(String userId, String zone) {
+        answers.timeZone(userId, zone);
+    }
+
+    /** Makes {@code usergroups.users.list} answer these members for a user group; unknown groups are empty. */
+    public void userGroup(String groupId, List<String> members) {
+        answers.userGroup(groupId, members);
+    }
+
     /** Starts a fake on a free port of 127.0.0.1. */
     public static FakeSlackApi start() {
         try {

@@ -81,8 +81,16 @@ final class HostileBodies {
             "1:RESULT\u0000",
             "１:CIRCUMSTANCE",
             "9223372036854775807:ACTION");
-    private static final List<String> ACTION_IDS =
-            List.of("step_next", "step_back", "step_finish", "", "step_next ", "STEP_NEXT", "other");
+    private static final List<String> ACTION_IDS = List.of(
+            "step_next",
+            "step_back",
+            "step_finish",
+            "action_item_done",
+            "action_item_reassign",
+            "",
+            "step_next ",
+            "STEP_NEXT",
+            "other");
     private static final List<String> WRONG_CONTENT_TYPES = List.of(
             "text/plain",
             "application/xml",

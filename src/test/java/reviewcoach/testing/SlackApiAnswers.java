@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,6 +28,19 @@ final class SlackApiAnswers {
         socketModeUrls = urls;
     }
 
+    private final Map<String, String> timeZones = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> userGroups = new ConcurrentHashMap<>();
+
+    /** Gives a user a time zone in {@code users.info}; others are in {@code America/New_York}. */
+    void timeZone(String userId, String zone) {
+        timeZones.put(userId, zone);
+    }
+
+    /** Makes a user group with these members for {@code usergroups.users.list}; unknown groups are empty. */
+    void userGroup(String groupId, List<String> members) {
+        userGroups.put(groupId, List.copyOf(members));
+    }
+
     Answer answer(String method, Map<String, String> params) {
         return Answer.json(
                 switch (method) {
@@ -39,6 +53,7 @@ final class SlackApiAnswers {
                         ok().put("channel", params.get("channel")).put("ts", params.get("ts"));
                     case "views.open", "views.update", "views.publish" -> ok().set("view", view(method, params));
                     case "users.info" -> ok().set("user", user(params.getOrDefault("user", TestWorkspace.USER_ID)));
+                    case "usergroups.users.list" -> userGroupMembers(params.get("usergroup"));
                     case "conversations.info" -> ok().set("channel", channel(params.get("channel")));
                     case "apps.connections.open" -> ok().put("url", socketModeUrls.get());
                     case "bots.info" -> ok().set("bot", bot(params.getOrDefault("bot", TestWorkspace.BOT_ID)));
@@ -129,7 +144,14 @@ final class SlackApiAnswers {
         return view;
     }
 
-    private static ObjectNode user(String userId) {
+    private ObjectNode userGroupMembers(String groupId) {
+        ObjectNode answer = ok();
+        com.fasterxml.jackson.databind.node.ArrayNode users = answer.putArray("users");
+        userGroups.getOrDefault(groupId == null ? "" : groupId, List.of()).forEach(users::add);
+        return answer;
+    }
+
+    private ObjectNode user(String userId) {
         boolean isDefaultUser = userId.equals(TestWorkspace.USER_ID);
         String name = isDefaultUser ? TestWorkspace.USER_NAME : userId.toLowerCase();
         String realName = isDefaultUser ? TestWorkspace.USER_REAL_NAME : "User " + userId;
@@ -138,7 +160,7 @@ final class SlackApiAnswers {
                 .put("team_id", TestWorkspace.TEAM_ID)
                 .put("name", name)
                 .put("real_name", realName)
-                .put("tz", "America/New_York")
+                .put("tz", timeZones.getOrDefault(userId, "America/New_York"))
                 .put("tz_label", "Eastern Standard Time")
                 .put("tz_offset", -18000)
                 .put("is_bot", false)
