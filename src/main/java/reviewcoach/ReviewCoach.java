@@ -206,8 +206,14 @@ public final class ReviewCoach implements AutoCloseable {
                 courier::wake);
         TeamFeatures team = new TeamFeatures(new HomeService(activity, clock, officeZone), views, digests);
         App app = ReviewCoachApp.build(
-                settings.signingSecret(), slack, sessions, gateway, settings.policy(), chores, team);
-        ReviewCoachApp.handleActionItems(app, new ActionItemService(store, managers, clock, courier::wake));
+                settings.signingSecret(),
+                slack,
+                sessions,
+                gateway,
+                settings.policy(),
+                chores,
+                team,
+                new ActionItemService(store, managers, clock, courier::wake));
         app.start();
         scheduleRetention(chores, new Retention(store, settings.policy().retentionDays(), clock));
         if (!tokenChecked) {

@@ -115,6 +115,8 @@ public sealed interface Outcome {
         /** "pick" with a number no thought has. */
         NO_SUCH_THOUGHT,
         /** A rating with no new thought to rate, or away from the new-thought step. */
-        NOTHING_TO_RATE
+        NOTHING_TO_RATE,
+        /** "done" from someone who neither started the session nor manages the team: only they may finish it. */
+        NOT_STARTER
     }
 }

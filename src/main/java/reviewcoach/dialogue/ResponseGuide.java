@@ -54,7 +54,8 @@ public final class ResponseGuide {
                         : "")
                 + ":\n" + quoted(publicReply(practice, topics)));
         paths.add("*No reply* is a choice too, when a reply would only keep an argument going.");
-        paths.add("Write the one you choose as `reply: …`, and each follow-up as `action: … @owner by 2026-12-01`.");
+        paths.add(
+                "Write the one you choose as `reply: …`, and each follow-up as `action: … @owner by Friday` (or `by Dec 1`).");
         return paths;
     }
 

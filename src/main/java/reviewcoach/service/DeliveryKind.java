@@ -22,6 +22,8 @@ public enum DeliveryKind {
     STEPPING_STONES,
     /** Bring the opening message up to date: the step and the model so far. */
     REFRESH_ROOT,
+    /** Tell someone privately that only the session's starter or a manager can finish it (subject: their id). */
+    FINISH_REFUSED,
     /** Post the manager summary. */
     SUMMARY,
     /** Post a private session's summary to the team, because its starter chose to share it. */

@@ -117,6 +117,7 @@ public final class DeliverySender {
                         session,
                         session.channel(),
                         slack.postClosingNote(session, summaryChannelFor(session), isPrivate(session)));
+            case FINISH_REFUSED -> slack.refuseFinish(session, delivery.subject());
             case SUMMARY_UPDATE, OWNER_DM, OWNER_DM_UPDATE, REMINDER -> {
                 if (followUps != null) {
                     followUps.send(delivery, session);
@@ -144,7 +145,8 @@ public final class DeliverySender {
                     case SUMMARY -> summaryChannelFor(session);
                     case SHARED_SUMMARY -> shareChannelFor(session).orElse(null);
                     case OWNER_DM -> delivery.subject();
-                    case ACKNOWLEDGE, REFRESH_ROOT, DIGEST, SUMMARY_UPDATE, OWNER_DM_UPDATE, REMINDER -> null;
+                    case ACKNOWLEDGE, REFRESH_ROOT, DIGEST, FINISH_REFUSED, SUMMARY_UPDATE, OWNER_DM_UPDATE, REMINDER ->
+                        null;
                 };
         if (channel == null) {
             return;

@@ -47,8 +47,13 @@ public final class HomeService {
                 open.size() > OPEN_LISTED,
                 activity.openItemsOf(workspace, viewer, ITEMS_LISTED),
                 activity.recentlyFinished(workspace, viewer, now.toInstant().minus(RECENT), FINISHED_LISTED),
-                activity.picture(
-                        workspace, monthStart.toInstant(), now.toInstant().plusSeconds(1)),
+                pictures.get(
+                        workspace,
+                        monthStart.toInstant(),
+                        () -> activity.picture(
+                                workspace,
+                                monthStart.toInstant(),
+                                now.toInstant().plusSeconds(1))),
                 now.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH),
                 now.toLocalDate());
     }

@@ -110,6 +110,10 @@ public final class SessionService {
         Objects.requireNonNull(message.text(), "text");
         return inSession(message, (tx, session) -> {
             Input input = dialogue.interpret(session, message.author(), message.text(), message.messageId());
+            if (input instanceof Input.Finish && !session.isFinished() && !mayFinish(session, message.author())) {
+                tx.enqueue(session.id(), DeliveryKind.FINISH_REFUSED, message.author(), clock.instant());
+                return new Outcome.Unchanged(Outcome.Reason.NOT_STARTER);
+            }
             return apply(tx, session, input);
         });
     }
@@ -230,9 +234,11 @@ public final class SessionService {
 
     /** The starter of a session and managers may finish it; anyone may press on a session not known here. */
     public boolean mayFinish(long sessionId, String actor) {
-        return store.find(sessionId)
-                .map(session -> session.starter().equals(actor) || managers.isManager(actor))
-                .orElse(true);
+        return store.find(sessionId).map(session -> mayFinish(session, actor)).orElse(true);
+    }
+
+    private boolean mayFinish(Session session, String actor) {
+        return session.starter().equals(actor) || managers.isManager(actor);
     }
 
     private boolean mayDelete(Session session, String actor) {
@@ -334,7 +340,10 @@ public final class SessionService {
 
     private void logAndWake(long sessionId, Outcome outcome) {
         log.info("session={} outcome={}", sessionId, outcome.getClass().getSimpleName());
-        if (!(outcome instanceof Outcome.Unchanged) && !(outcome instanceof Outcome.Withdrawn)) {
+        boolean owesSlack = outcome instanceof Outcome.Unchanged unchanged
+                ? unchanged.reason() == Outcome.Reason.NOT_STARTER
+                : !(outcome instanceof Outcome.Withdrawn);
+        if (owesSlack) {
             deliveriesWaiting.run();
         }
     }

@@ -70,6 +70,9 @@ public interface SlackGateway {
     /** Says in the session's thread that its summary could not be posted to a channel, and how to fix it. */
     void tellThreadSummaryFailed(Session session, String channel, String reason);
 
+    /** Tells someone privately, in the session's thread, that only its starter or a manager can finish it. */
+    void refuseFinish(Session session, String userId);
+
     /** Tells the person who started a session, privately, that it could not open and how to fix it. */
     void tellStarterCannotOpen(String noticeUrl, String channel, String reason);
 }

@@ -20,9 +20,12 @@ final class ActionItemButtons {
     private static final Pattern ITEM_ID = Pattern.compile("[0-9]{1,18}");
 
     private final ActionItemService items;
+    private final HomeTab home;
 
-    ActionItemButtons(ActionItemService items) {
+    /** @param home brings the presser's App Home up to date when they pressed Done there */
+    ActionItemButtons(ActionItemService items, HomeTab home) {
         this.items = items;
+        this.home = home;
     }
 
     Response onDone(BlockActionRequest request, ActionContext context) {
@@ -45,7 +48,15 @@ final class ActionItemButtons {
         if (answer != null) {
             PrivateReply.send(context, answer, false);
         }
+        if (pressedInHome(payload)) {
+            home.republish(payload.getTeam() == null ? null : payload.getTeam().getId(), actor.get());
+        }
         return context.ack();
+    }
+
+    /** The App Home is a view, not a message: Slack does not update it, so it is published again. */
+    private static boolean pressedInHome(BlockActionPayload payload) {
+        return payload.getView() != null && "home".equals(payload.getView().getType());
     }
 
     Response onReassign(BlockActionRequest request, ActionContext context) {

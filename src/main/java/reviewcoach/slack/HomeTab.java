@@ -60,6 +60,18 @@ final class HomeTab {
         return context.ack();
     }
 
+    /** Publishes a person's App Home again, in the background, after something on it changed. */
+    void republish(String workspace, String user) {
+        if (!SlackFields.isId(workspace) || !SlackFields.isId(user)) {
+            return;
+        }
+        try {
+            publishers.execute(() -> publish(workspace, user));
+        } catch (RejectedExecutionException stopping) {
+            log.warn("home not published: the service is stopping");
+        }
+    }
+
     private void publish(String workspace, String user) {
         try {
             team.views().publishHome(user, team.home().homeFor(workspace, user));

@@ -38,7 +38,8 @@ public final class ReviewCoachApp {
             SlackWebGateway gateway,
             Policy policy,
             Executor background,
-            TeamFeatures team) {
+            TeamFeatures team,
+            ActionItemService items) {
         AppConfig config = AppConfig.builder()
                 .signingSecret(signingSecret)
                 .singleTeamBotToken(null)
@@ -69,7 +70,11 @@ public final class ReviewCoachApp {
         app.event(MessageEvent.class, thread::onMessage);
         app.event(MessageChangedEvent.class, thread::onChanged);
         app.event(MessageDeletedEvent.class, thread::onDeleted);
-        app.event(AppHomeOpenedEvent.class, new HomeTab(team)::onOpened);
+        HomeTab home = new HomeTab(team);
+        app.event(AppHomeOpenedEvent.class, home::onOpened);
+        ActionItemButtons itemButtons = new ActionItemButtons(items, home);
+        app.blockAction(FollowUpBlocks.DONE, itemButtons::onDone);
+        app.blockAction(FollowUpBlocks.REASSIGN, itemButtons::onReassign);
 
         StepButtons buttons = new StepButtons(sessions);
         app.blockAction(
@@ -85,12 +90,5 @@ public final class ReviewCoachApp {
                 buttons::onPressed);
         app.blockAction(SessionMessages.REVIEWER, buttons::onReviewer);
         return app;
-    }
-
-    /** Adds Done and Reassign on action items, wherever they are shown. */
-    public static void handleActionItems(App app, ActionItemService items) {
-        ActionItemButtons buttons = new ActionItemButtons(items);
-        app.blockAction(FollowUpBlocks.DONE, buttons::onDone);
-        app.blockAction(FollowUpBlocks.REASSIGN, buttons::onReassign);
     }
 }

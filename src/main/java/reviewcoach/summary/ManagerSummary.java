@@ -2,6 +2,8 @@ package reviewcoach.summary;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -84,8 +86,16 @@ public record ManagerSummary(
         return contributions.stream()
                 .filter(contribution -> contribution.step() == Step.RESPONSE_PLAN)
                 .filter(contribution -> !Care.isDistress(contribution.text()))
-                .flatMap(contribution -> ActionItem.parse(contribution.text()).stream())
+                .flatMap(contribution -> ActionItem.parse(contribution.text(), writtenOn(contribution)).stream())
                 .toList();
+    }
+
+    /**
+     * The day a line was written, in UTC, from which "by Friday" or "by tomorrow" in it is read; within a few hours of
+     * midnight, an office far from UTC can see such a date one day off (the office's time zone would fix it).
+     */
+    private static LocalDate writtenOn(Contribution contribution) {
+        return LocalDate.ofInstant(contribution.writtenAt(), ZoneOffset.UTC);
     }
 
     /** Builds the summary of a finished session with its action items as they are kept. */

@@ -135,6 +135,11 @@ final class TerminalGateway implements SlackGateway {
     }
 
     @Override
+    public void refuseFinish(Session session, String userId) {
+        out.println("coach: only the person who started this rehearsal can finish it.");
+    }
+
+    @Override
     public void tellStarterCannotOpen(String noticeUrl, String channel, String reason) {
         out.println("coach: I couldn't start the rehearsal (" + reason + ").");
     }

@@ -215,6 +215,25 @@ class ActionItemsEndToEndTest {
     }
 
     @Test
+    void typingDoneFinishesOnlyForTheStarterOrAManagerAndAnyoneElseIsToldPrivately() {
+        flow.toPlan("The parking is impossible.");
+        flow.session().awaitPrompt(10);
+
+        flow.session().reply(BOB, "done");
+
+        FakeSlackApi.Call refusal =
+                slack.awaitCalls("chat.postEphemeral", 1, RunningService.WAIT).get(0);
+        assertEquals(BOB, refusal.param("user"), "only the person who typed it sees the answer");
+        assertEquals(flow.session().thread(), refusal.param("thread_ts"));
+        assertTrue(refusal.param("text").startsWith("Only <@" + FollowUpFlow.STARTER + ">"), refusal.param("text"));
+        service.awaitOutboxEmpty();
+        assertEquals(0, flow.summaries().size(), "the session goes on");
+
+        flow.session().reply(MAYA, "done");
+        flow.awaitSummary();
+    }
+
+    @Test
     void theStarterReassignsAnItemAndTheNewOwnerIsToldAndTheSummaryUpdated() {
         finishWithThreeItems();
         String bobsItem = FollowUpFlow.doneValue(flow.awaitSummary(), "call the reviewer back");

@@ -22,6 +22,7 @@ import reviewcoach.testing.ChatMessage;
 import reviewcoach.testing.FakeSlackApi;
 import reviewcoach.testing.MessageEvents;
 import reviewcoach.testing.SignedRequest;
+import reviewcoach.testing.TestWorkspace;
 
 /** Fifty people writing into one thread at the same moment, and twenty pressing Next at once. */
 class CrowdEndToEndTest {
@@ -93,7 +94,7 @@ class CrowdEndToEndTest {
                 "Step 2 of 10 · Thought",
                 SessionFlow.stepTitle(session.prompts().get(1)));
 
-        session.reply("U0P01", "done");
+        session.reply(TestWorkspace.USER_ID, "done");
         String summary = awaitSummary();
         for (ChatMessage line : lines) {
             assertTrue(summary.contains("<@" + line.user() + ">: " + line.text()), line.user() + "'s line: " + summary);

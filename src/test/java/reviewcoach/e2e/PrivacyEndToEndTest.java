@@ -21,6 +21,7 @@ import reviewcoach.testing.AppClient;
 import reviewcoach.testing.BlockAction;
 import reviewcoach.testing.FakeSlackApi;
 import reviewcoach.testing.SlashCommand;
+import reviewcoach.testing.TestWorkspace;
 
 /** What the office can keep out of the bot, and how a session is deleted with the bot's messages. */
 class PrivacyEndToEndTest {
@@ -81,7 +82,7 @@ class PrivacyEndToEndTest {
     void theStarterDeletesASessionAndTheBotsMessagesGoToo() {
         SessionFlow flow = new SessionFlow(service, slack).start("Rude staff.");
         flow.reply(BOB, "The staff were rude");
-        flow.reply(BOB, "done");
+        flow.reply(TestWorkspace.USER_ID, "done");
         service.awaitOutboxEmpty();
         slack.awaitQuiet(QUIET, RunningService.WAIT);
         Set<String> posted = slack.calls("chat.postMessage").stream()

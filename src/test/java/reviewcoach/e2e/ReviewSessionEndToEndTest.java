@@ -96,7 +96,7 @@ class ReviewSessionEndToEndTest {
         flow.reply(CARA, "next");
         flow.awaitPrompt(5);
         flow.reply(CARA, "More bad reviews");
-        flow.reply(CARA, "done");
+        flow.reply(TestWorkspace.USER_ID, "done");
 
         FakeSlackApi.Call summary = awaitSummary();
         String summaryBlocks = summary.jsonParam("blocks").toString();
@@ -153,7 +153,7 @@ class ReviewSessionEndToEndTest {
                 slack.awaitCalls("reactions.add", 1, RunningService.WAIT).get(0);
         assertEquals(clean.ts(), accepted.param("timestamp"), "a thought without a trap is simply accepted");
 
-        flow.reply(BOB, "done");
+        flow.reply(TestWorkspace.USER_ID, "done");
         String summary = awaitSummary().jsonParam("blocks").toString();
         assertTrue(summary.contains("I'll never get another client after this"), "the thought is kept: " + summary);
         assertTrue(summary.contains("the coach questioned this"), summary);
@@ -197,7 +197,7 @@ class ReviewSessionEndToEndTest {
                 .param("text")
                 .startsWith("<@" + CARA + ">"));
         flow.reply(CARA, "action: retrain the front desk on call-backs <@" + BOB + "> by 2026-12-01");
-        flow.reply(CARA, "done");
+        flow.reply(TestWorkspace.USER_ID, "done");
         String summary = awaitSummary().jsonParam("blocks").toString();
         assertTrue(summary.contains("7/10"), "the believability rating is kept: " + summary);
         assertTrue(
@@ -219,7 +219,7 @@ class ReviewSessionEndToEndTest {
         assertTrue(care.param("text").contains("The review can wait"), care.param("text"));
         service.awaitOutboxEmpty();
         assertEquals(List.of(), slack.calls("reactions.add"), "not coached: no verdict on that line");
-        flow.reply(BOB, "done");
+        flow.reply(TestWorkspace.USER_ID, "done");
         String summary = awaitSummary().jsonParam("blocks").toString();
         assertFalse(summary.contains("want to die"), "personal distress stays out of the managers' summary");
     }
@@ -241,7 +241,7 @@ class ReviewSessionEndToEndTest {
         slack.awaitQuiet(QUIET, RunningService.WAIT);
         slack.failNext("chat.postMessage", reviewcoach.testing.Failure.error("not_in_channel"));
 
-        flow.reply(BOB, "done");
+        flow.reply(TestWorkspace.USER_ID, "done");
 
         FakeSlackApi.Call told = awaitThreadReplyContaining(flow, "couldn't post the summary");
         assertTrue(told.param("text").contains("/invite"), told.param("text"));
@@ -286,7 +286,7 @@ class ReviewSessionEndToEndTest {
         assertEquals("Step 1 of 10 · Circumstance", SessionFlow.stepTitle(flow.awaitPrompt(3)));
         flow.reply(BOB, "A review posted on Yelp says the wait was 40 minutes");
 
-        flow.reply(BOB, "done");
+        flow.reply(TestWorkspace.USER_ID, "done");
         FakeSlackApi.Call summary = awaitSummary();
         assertTrue(summary.jsonParam("blocks").toString().contains("the wait was 40 minutes"));
         assertTrue(summary.jsonParam("blocks").toString().contains("C · Circumstance"));
@@ -310,7 +310,7 @@ class ReviewSessionEndToEndTest {
                 .asRetry(2, "http_error"));
 
         slack.awaitCalls("reactions.add", 1, RunningService.WAIT);
-        flow.reply(BOB, "done");
+        flow.reply(TestWorkspace.USER_ID, "done");
         FakeSlackApi.Call summary = awaitSummary();
         service.awaitOutboxEmpty();
         slack.awaitQuiet(QUIET, RunningService.WAIT);
@@ -337,7 +337,7 @@ class ReviewSessionEndToEndTest {
         assertEquals(judged.ts(), accepted.param("timestamp"), "the rewritten line is now accepted");
         flow.send(service.requests().event(MessageEvents.messageDeleted(extra)));
 
-        flow.reply(BOB, "done");
+        flow.reply(TestWorkspace.USER_ID, "done");
         String blocks = awaitSummary().jsonParam("blocks").toString();
         assertTrue(blocks.contains("A review says \\\"the staff were rude\\\""), blocks);
         assertFalse(blocks.contains("posted on Monday"), "a deleted line is gone: " + blocks);
@@ -405,7 +405,7 @@ class ReviewSessionEndToEndTest {
         flow.reply(CARA, "We are careless");
         flow.reply(CARA, "next");
         assertEquals("Step 3 of 10 · Feeling", SessionFlow.stepTitle(flow.awaitPrompt(3)));
-        flow.reply(CARA, "done");
+        flow.reply(TestWorkspace.USER_ID, "done");
         String blocks = awaitSummary().jsonParam("blocks").toString();
         assertTrue(blocks.contains("lost the paperwork twice"), blocks);
         assertTrue(blocks.contains("We are careless"), blocks);

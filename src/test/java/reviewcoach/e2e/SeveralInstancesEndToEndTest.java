@@ -103,7 +103,7 @@ class SeveralInstancesEndToEndTest {
         }
         assertEquals("Step 3 of 10 · Feeling", SessionFlow.stepTitle(flow.awaitPrompt(3)));
         accepted.add(say(flow, 11, "U0P1", "Worried"));
-        say(flow, 12, "U0P2", "done");
+        say(flow, 12, TestWorkspace.USER_ID, "done");
 
         slack.awaitCalls("chat.postMessage", 1 + 3 + 1 + 1 + 1, RunningService.WAIT.multipliedBy(3));
         slack.awaitQuiet(QUIET, RunningService.WAIT.multipliedBy(3));

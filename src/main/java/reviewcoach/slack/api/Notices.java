@@ -13,6 +13,11 @@ public final class Notices {
                 + " `/invite @Review Coach` in that channel, then run `/review` again. Nothing was saved.";
     }
 
+    public static String onlyStarterFinishes(String starter) {
+        return "Only <@" + starter + ">, who started this session, or a manager can finish it. Type `next` to keep"
+                + " going.";
+    }
+
     public static String summaryFailed(String channel, String reason) {
         String why = reason.equals("is_archived") ? "that channel is archived" : "I'm not in that channel";
         return "I couldn't post the summary to <#" + channel + ">: " + why + ". Add me there with `/invite @Review"

@@ -165,6 +165,15 @@ public final class SlackWebGateway implements SlackGateway {
     }
 
     @Override
+    public void refuseFinish(Session session, String userId) {
+        String text = Notices.onlyStarterFinishes(session.starter());
+        SlackCalls.run(() -> methods.chatPostEphemeral(request -> request.channel(session.channel())
+                .user(userId)
+                .threadTs(session.thread())
+                .text(text)));
+    }
+
+    @Override
     public void tellStarterCannotOpen(String noticeUrl, String channel, String reason) {
         respond(noticeUrl, Notices.cannotOpen(channel, reason));
     }

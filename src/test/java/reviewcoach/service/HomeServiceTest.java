@@ -1,0 +1,76 @@
+package reviewcoach.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import reviewcoach.summary.ItemLine;
+import reviewcoach.summary.OwnerLoad;
+import reviewcoach.summary.PeriodPicture;
+import reviewcoach.summary.SessionLine;
+import reviewcoach.testing.SettableClock;
+
+/** The month's picture, the one costly part of a home, is drawn once a minute per workspace, not once per home. */
+class HomeServiceTest {
+
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-12-02T10:00:00Z"));
+    private final CountingActivity activity = new CountingActivity();
+    private final HomeService homes = new HomeService(activity, clock, ZoneOffset.UTC);
+
+    @Test
+    void theMonthsPictureIsDrawnOnceAMinutePerWorkspaceWhoeverOpensTheirHome() {
+        homes.homeFor("T1", "U1");
+        homes.homeFor("T1", "U2");
+        clock.advance(Duration.ofSeconds(30));
+        homes.homeFor("T1", "U3");
+        assertEquals(1, activity.pictures.get(), "one drawing for three homes within the minute");
+
+        homes.homeFor("T2", "U1");
+        assertEquals(2, activity.pictures.get(), "another workspace has its own picture");
+
+        clock.advance(Duration.ofSeconds(31));
+        homes.homeFor("T1", "U1");
+        assertEquals(3, activity.pictures.get(), "drawn again once a minute old");
+    }
+
+    /** Answers empty lists and counts how often the picture is drawn. */
+    private static final class CountingActivity implements TeamActivity {
+        final AtomicInteger pictures = new AtomicInteger();
+
+        @Override
+        public List<SessionLine> openSessions(String workspace, String viewer, int limit) {
+            return List.of();
+        }
+
+        @Override
+        public List<SessionLine> openInChannel(String channel, String viewer, int limit) {
+            return List.of();
+        }
+
+        @Override
+        public List<SessionLine> recentlyFinished(String workspace, String viewer, Instant since, int limit) {
+            return List.of();
+        }
+
+        @Override
+        public List<ItemLine> openItemsOf(String workspace, String owner, int limit) {
+            return List.of();
+        }
+
+        @Override
+        public PeriodPicture picture(String workspace, Instant from, Instant to) {
+            pictures.incrementAndGet();
+            return new PeriodPicture(0, 0, null, List.of(), List.of());
+        }
+
+        @Override
+        public List<OwnerLoad> ownerLoads(LocalDate today, int limit) {
+            return List.of();
+        }
+    }
+}
