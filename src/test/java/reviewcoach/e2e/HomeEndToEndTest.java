@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import reviewcoach.ReviewCoach;
 import reviewcoach.config.Policy;
 import reviewcoach.testing.AppClient;
+import reviewcoach.testing.BlockAction;
 import reviewcoach.testing.FakeSlackApi;
 import reviewcoach.testing.Golden;
 import reviewcoach.testing.HomeEvents;
@@ -101,6 +102,38 @@ class HomeEndToEndTest {
         send(HomeEvents.messagesTabOpened(TestWorkspace.USER_ID));
         slack.awaitQuiet(QUIET, RunningService.WAIT);
         assertEquals(published, slack.calls("views.publish").size(), "the Messages tab publishes nothing");
+    }
+
+    @Test
+    void doneInTheHomeMarksTheItemAndPublishesTheHomeAgainWithoutIt() throws Exception {
+        Team team = seedTeam();
+        assertTrue(openHome(TestWorkspace.USER_ID).toString().contains("Call the reviewer back"));
+        int published = slack.calls("views.publish").size();
+
+        AppClient.Reply reply = service.client().send(service.requests().interaction(pressedInHome(team)));
+
+        assertEquals(200, reply.status(), reply.body());
+        FakeSlackApi.Call again = slack.awaitCalls("views.publish", published + 1, RunningService.WAIT)
+                .get(published);
+        assertEquals(TestWorkspace.USER_ID, again.param("user_id"));
+        assertFalse(again.jsonParam("view").toString().contains("Call the reviewer back"), "the done item is gone");
+        assertTrue(again.jsonParam("view").toString().contains("Check the billing queue"), "the other stays");
+    }
+
+    /** Done pressed on the App Home: Slack's payload has a view for its container, and no channel or message. */
+    private com.fasterxml.jackson.databind.node.ObjectNode pressedInHome(Team team) {
+        com.fasterxml.jackson.databind.node.ObjectNode payload = BlockAction.button(
+                        "action_item_done", String.valueOf(team.alicesFirstItem()))
+                .toPayload(clock.instant());
+        payload.remove(List.of("channel", "message", "response_url"));
+        payload.putObject("container").put("type", "view").put("view_id", "V0HOME");
+        payload.putObject("view")
+                .put("id", "V0HOME")
+                .put("type", "home")
+                .put("team_id", TestWorkspace.TEAM_ID)
+                .put("callback_id", "")
+                .put("hash", "1700000000.abc");
+        return payload;
     }
 
     @Test
