@@ -2,10 +2,8 @@ package reviewcoach.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -144,27 +142,8 @@ public final class JdbcSessionStore implements SessionStore {
         }
     }
 
-    /** Reads one row into a value. */
-    private interface RowReader<T> {
-        T read(ResultSet row) throws SQLException;
-    }
-
-    private <T> List<T> query(String doing, String sql, RowReader<T> reader, Object... parameters) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet rows = statement.executeQuery()) {
-                List<T> values = new ArrayList<>();
-                while (rows.next()) {
-                    values.add(reader.read(rows));
-                }
-                return values;
-            }
-        } catch (SQLException failure) {
-            throw new StoreException(doing, failure);
-        }
+    private <T> List<T> query(String doing, String sql, Queries.RowReader<T> reader, Object... parameters) {
+        return Queries.list(dataSource, doing, sql, reader, parameters);
     }
 
     private int update(String doing, String sql, Object... parameters) {

@@ -1,7 +1,5 @@
 package reviewcoach.store;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -180,26 +178,7 @@ public final class JdbcTeamActivity implements TeamActivity {
                 row.getString("excerpt"));
     }
 
-    /** Reads one row. */
-    private interface RowReader<T> {
-        T read(ResultSet row) throws SQLException;
-    }
-
-    private <T> List<T> query(String doing, String sql, RowReader<T> reader, Object... parameters) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet rows = statement.executeQuery()) {
-                List<T> read = new ArrayList<>();
-                while (rows.next()) {
-                    read.add(reader.read(rows));
-                }
-                return read;
-            }
-        } catch (SQLException failure) {
-            throw new StoreException(doing, failure);
-        }
+    private <T> List<T> query(String doing, String sql, Queries.RowReader<T> reader, Object... parameters) {
+        return Queries.list(dataSource, doing, sql, reader, parameters);
     }
 }

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import reviewcoach.dialogue.Step;
 
 /**
@@ -22,50 +24,6 @@ final class QuestionNotThought implements CoachingRule {
     private static final Pattern CLAUSE_BREAK = Pattern.compile("[,;:.!—–…]|\\s-\\s");
 
     private static final Set<String> QUESTION_WORDS = Set.of("what", "why", "how", "who", "when", "where", "which");
-
-    /** Words that, right after a question word, make it ask: "why didn't", "how could", "what's". */
-    private static final Set<String> ASKING_VERBS = Set.of(
-            "is",
-            "are",
-            "was",
-            "were",
-            "am",
-            "do",
-            "does",
-            "did",
-            "can",
-            "could",
-            "would",
-            "will",
-            "should",
-            "shall",
-            "have",
-            "has",
-            "had",
-            "isn't",
-            "aren't",
-            "wasn't",
-            "weren't",
-            "don't",
-            "doesn't",
-            "didn't",
-            "can't",
-            "couldn't",
-            "wouldn't",
-            "won't",
-            "shouldn't",
-            "haven't",
-            "hasn't",
-            "what's",
-            "who's",
-            "how's",
-            "why's",
-            "if",
-            "come",
-            "many",
-            "much",
-            "long",
-            "else");
 
     /** Verbs that open a yes-or-no question when a subject follows: "Is this…", "Did we…", "Should I…". */
     private static final Set<String> OPENING_VERBS = Set.of(
@@ -100,6 +58,12 @@ final class QuestionNotThought implements CoachingRule {
             "shouldn't",
             "haven't",
             "hasn't");
+
+    /** Words that, right after a question word, make it ask: "why didn't", "how could", "what's". */
+    private static final Set<String> ASKING_VERBS = Stream.concat(
+                    OPENING_VERBS.stream(),
+                    Stream.of("what's", "who's", "how's", "why's", "if", "come", "many", "much", "long", "else"))
+            .collect(Collectors.toUnmodifiableSet());
 
     /** Who a yes-or-no question is about: "Did *we*…", "Is *this*…"; "Did the best we could" is a statement. */
     private static final Set<String> SUBJECTS = Set.of(
