@@ -35,13 +35,18 @@ public final class JdbcTeamActivity implements TeamActivity {
     /** Distinct feeling lines read per period; the rare ones past this never reach the top five. */
     private static final int FEELING_LINES_READ = 300;
 
+    // Each list orders by every column of the index it walks, those fixed by the WHERE clause included: H2 then reads
+    // the index in order and stops at the limit, instead of sorting every match (10,000 open sessions, or 60,000
+    // finished in 90 days, per home with 100,000 sessions). PostgreSQL does so either way.
     static final String OPEN_IN_WORKSPACE = "SELECT " + LINE_COLUMNS + " FROM sessions s WHERE s.workspace = ?"
-            + " AND s.status = 'OPEN' AND " + VISIBLE_TO_VIEWER + " ORDER BY s.started_at DESC FETCH FIRST ? ROWS ONLY";
+            + " AND s.status = 'OPEN' AND " + VISIBLE_TO_VIEWER
+            + " ORDER BY s.workspace DESC, s.status DESC, s.started_at DESC FETCH FIRST ? ROWS ONLY";
     static final String OPEN_IN_CHANNEL = "SELECT " + LINE_COLUMNS + " FROM sessions s WHERE s.channel = ?"
-            + " AND s.status = 'OPEN' AND " + VISIBLE_TO_VIEWER + " ORDER BY s.started_at DESC FETCH FIRST ? ROWS ONLY";
+            + " AND s.status = 'OPEN' AND " + VISIBLE_TO_VIEWER
+            + " ORDER BY s.channel DESC, s.status DESC, s.started_at DESC FETCH FIRST ? ROWS ONLY";
     static final String RECENTLY_FINISHED = "SELECT " + LINE_COLUMNS + " FROM sessions s"
             + " WHERE s.workspace = ? AND s.finished_at >= ? AND " + VISIBLE_TO_VIEWER
-            + " ORDER BY s.finished_at DESC FETCH FIRST ? ROWS ONLY";
+            + " ORDER BY s.workspace DESC, s.finished_at DESC FETCH FIRST ? ROWS ONLY";
     static final String ITEMS_OF_OWNER = "SELECT a.id, a.session_id, a.description, a.due_date FROM action_items a"
             + " JOIN sessions s ON s.id = a.session_id"
             + " WHERE a.workspace = ? AND a.owner = ? AND a.status = 'OPEN' AND " + VISIBLE_TO_VIEWER
