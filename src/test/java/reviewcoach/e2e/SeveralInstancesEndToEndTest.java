@@ -92,7 +92,7 @@ class SeveralInstancesEndToEndTest {
         say(flow, 7, "U0P7", "next");
         assertEquals("Step 2 of 10 · Thought", SessionFlow.stepTitle(flow.awaitPrompt(2)));
         // One thought, so Next moves straight on (several would first ask the team to pick one).
-        accepted.add(say(flow, 8, "U0P8", "We will lose patients"));
+        accepted.add(say(flow, 8, "U0P8", "We didn't deserve this."));
 
         FakeSlackApi.Call thoughtPrompt = flow.awaitPrompt(2);
         List<Callable<AppClient.Reply>> presses =

@@ -133,8 +133,32 @@ public final class TestDatabase implements AutoCloseable {
         if (server != null && inSchema) {
             server.execute("DROP SCHEMA IF EXISTS " + name + " CASCADE");
         } else if (server != null) {
-            server.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            dropDatabase();
         }
+    }
+
+    /**
+     * Drops the test's database. PostgreSQL's autovacuum may still be working in it, and a role that is not a superuser
+     * may not end that worker, so the drop is tried again for a few seconds; a database still there after that is left
+     * behind with a warning rather than failing a test that passed.
+     */
+    private void dropDatabase() {
+        IllegalStateException refused = null;
+        for (int attempt = 0; attempt < 25; attempt++) {
+            try {
+                server.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                return;
+            } catch (IllegalStateException busy) {
+                refused = busy;
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        System.err.println("TestDatabase: left " + name + " behind: " + refused.getCause());
     }
 
     /**
