@@ -108,9 +108,13 @@ public final class SessionService {
     public Optional<Outcome> onReply(ThreadMessage message) {
         Objects.requireNonNull(message.author(), "author");
         Objects.requireNonNull(message.text(), "text");
+        // Asked before the transaction: a manager named by user group may take a call to Slack to confirm, and no
+        // Slack call belongs inside a transaction (on H2 it would hold up every commit grouped with it).
+        boolean authorManages = managers.isManager(message.author());
         return inSession(message, (tx, session) -> {
             Input input = dialogue.interpret(session, message.author(), message.text(), message.messageId());
-            if (input instanceof Input.Finish && !session.isFinished() && !mayFinish(session, message.author())) {
+            boolean mayFinish = authorManages || session.starter().equals(message.author());
+            if (input instanceof Input.Finish && !session.isFinished() && !mayFinish) {
                 tx.enqueue(session.id(), DeliveryKind.FINISH_REFUSED, message.author(), clock.instant());
                 return new Outcome.Unchanged(Outcome.Reason.NOT_STARTER);
             }
@@ -206,8 +210,9 @@ public final class SessionService {
 
     /** The sessions in a channel that this person may delete: their own, or any for a manager; newest first. */
     public List<Session> deletableIn(String channel, String actor, int limit) {
+        boolean actorManages = managers.isManager(actor);
         return store.recentInChannel(channel, limit).stream()
-                .filter(session -> mayDelete(session, actor))
+                .filter(session -> actorManages || session.starter().equals(actor))
                 .toList();
     }
 
@@ -216,12 +221,13 @@ public final class SessionService {
      * are returned for the caller to remove from Slack.
      */
     public Deletion delete(long sessionId, String actor) {
+        boolean actorManages = managers.isManager(actor); // before the transaction: it may ask Slack
         Deletion deletion = store.inTransaction(tx -> {
             Optional<Session> session = tx.lock(sessionId);
             if (session.isEmpty()) {
                 return Deletion.refused(Deletion.Result.NOT_FOUND);
             }
-            if (!mayDelete(session.get(), actor)) {
+            if (!actorManages && !session.get().starter().equals(actor)) {
                 return Deletion.refused(Deletion.Result.NOT_ALLOWED);
             }
             List<PostedMessage> posted = tx.postedMessages(sessionId);
@@ -234,15 +240,9 @@ public final class SessionService {
 
     /** The starter of a session and managers may finish it; anyone may press on a session not known here. */
     public boolean mayFinish(long sessionId, String actor) {
-        return store.find(sessionId).map(session -> mayFinish(session, actor)).orElse(true);
-    }
-
-    private boolean mayFinish(Session session, String actor) {
-        return session.starter().equals(actor) || managers.isManager(actor);
-    }
-
-    private boolean mayDelete(Session session, String actor) {
-        return session.starter().equals(actor) || managers.isManager(actor);
+        return store.find(sessionId)
+                .map(session -> session.starter().equals(actor) || managers.isManager(actor))
+                .orElse(true);
     }
 
     /** Work done on a locked session inside a transaction. */
