@@ -20,18 +20,23 @@ import org.slf4j.LoggerFactory;
 import reviewcoach.config.Settings;
 import reviewcoach.config.SettingsException;
 import reviewcoach.dialogue.Dialogue;
+import reviewcoach.dialogue.PracticeType;
 import reviewcoach.dialogue.coaching.CoachingRules;
 import reviewcoach.http.WebServer;
 import reviewcoach.service.ActionItemService;
+import reviewcoach.service.BotTokens;
 import reviewcoach.service.ChannelPacer;
 import reviewcoach.service.Courier;
 import reviewcoach.service.DeliveryFailure;
 import reviewcoach.service.DeliverySender;
+import reviewcoach.service.DigestAddresses;
 import reviewcoach.service.DigestPoster;
 import reviewcoach.service.DigestScheduler;
 import reviewcoach.service.FollowUpSender;
 import reviewcoach.service.HomeService;
 import reviewcoach.service.Managers;
+import reviewcoach.service.OfficeSettings;
+import reviewcoach.service.Offices;
 import reviewcoach.service.ReminderScheduler;
 import reviewcoach.service.Retention;
 import reviewcoach.service.RetryPolicy;
@@ -40,6 +45,7 @@ import reviewcoach.service.SlackHealth;
 import reviewcoach.service.SocketModeHealth;
 import reviewcoach.slack.ReviewCoachApp;
 import reviewcoach.slack.TeamFeatures;
+import reviewcoach.slack.api.SlackClients;
 import reviewcoach.slack.api.SlackFollowUpGateway;
 import reviewcoach.slack.api.SlackTeamViews;
 import reviewcoach.slack.api.SlackWebGateway;
@@ -161,33 +167,40 @@ public final class ReviewCoach implements AutoCloseable {
     public static ReviewCoach start(Settings settings, Clock clock, Tuning tuning) throws Exception {
         log.info("starting with {}", settings);
         Slack slack = Slack.getInstance(slackConfig(settings, tuning.slackCallTimeout()));
-        SlackWebGateway gateway = new SlackWebGateway(
-                slack, settings.botToken(), settings.policy().practice());
         SlackHealth slackHealth = new SlackHealth();
-        boolean tokenChecked = checkToken(gateway, slackHealth, clock);
+        SlackClients oneWorkspace = settings.installsToManyWorkspaces()
+                ? null
+                : new SlackClients(slack, BotTokens.single(settings.botToken()));
+        boolean tokenChecked = oneWorkspace == null || checkToken(oneWorkspace, slackHealth, clock);
 
         HikariDataSource dataSource =
                 Database.open(settings.databaseUrl(), settings.databaseUser(), settings.databasePassword());
         Transactions transactions = Database.transactions(settings.databaseUrl(), dataSource);
         JdbcSessionStore store = new JdbcSessionStore(dataSource, transactions);
         JdbcTeamActivity activity = new JdbcTeamActivity(dataSource);
-        SlackTeamViews views = new SlackTeamViews(slack, settings.botToken());
+        Offices offices = new Offices(null, officeDefaults(settings), clock);
+        SlackClients clients = oneWorkspace;
+        SlackWebGateway gateway =
+                new SlackWebGateway(clients, workspace -> offices.of(workspace).practice());
+        SlackTeamViews views = new SlackTeamViews(clients);
         ZoneId officeZone = settings.digestSchedule().zone();
-        SlackFollowUpGateway followUpGateway = new SlackFollowUpGateway(slack, settings.botToken());
-        Managers managers = new Managers(settings.policy().managers(), followUpGateway, clock);
+        SlackFollowUpGateway followUpGateway = new SlackFollowUpGateway(clients);
+        Managers managers = new Managers(offices, followUpGateway, clock);
         DeliverySender sender = new DeliverySender(
                 store,
                 gateway,
-                settings.summaryChannel(),
+                offices,
                 ChannelPacer.slackDefault(),
                 clock,
-                new DigestPoster(activity, views, settings.summaryChannel(), officeZone),
+                new DigestPoster(activity, views, officeZone),
                 new FollowUpSender(store, gateway, followUpGateway, clock));
         JdbcOutbox outbox = new JdbcOutbox(dataSource, transactions, courierName(settings), CLAIM_LEASE);
         Courier courier = new Courier(outbox, sender, tuning.retryPolicy(), clock, slackHealth);
+        Dialogue general = new Dialogue(CoachingRules.forPractice(PracticeType.GENERAL));
+        Dialogue healthCare = new Dialogue(CoachingRules.forPractice(PracticeType.HEALTHCARE));
         SessionService sessions = new SessionService(
                 store,
-                new Dialogue(CoachingRules.forPractice(settings.policy().practice())),
+                workspace -> offices.of(workspace).practice() == PracticeType.HEALTHCARE ? healthCare : general,
                 clock,
                 courier::wake,
                 settings.policy(),
@@ -200,11 +213,11 @@ public final class ReviewCoach implements AutoCloseable {
         chores.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         DigestScheduler digests = new DigestScheduler(
                 new JdbcDigests(dataSource),
-                settings.summaryChannel(),
+                new DigestAddresses(offices, null),
                 settings.digestSchedule(),
                 clock,
                 courier::wake);
-        TeamFeatures team = new TeamFeatures(new HomeService(activity, clock, officeZone), views, digests);
+        TeamFeatures team = new TeamFeatures(new HomeService(activity, clock, officeZone), views, digests, managers);
         App app = ReviewCoachApp.build(
                 settings.signingSecret(),
                 slack,
@@ -217,7 +230,7 @@ public final class ReviewCoach implements AutoCloseable {
         app.start();
         scheduleRetention(chores, new Retention(store, settings.policy().retentionDays(), clock));
         if (!tokenChecked) {
-            recheckTokenUntilSlackAnswers(chores, gateway, slackHealth, clock);
+            recheckTokenUntilSlackAnswers(chores, oneWorkspace, slackHealth, clock);
         }
         SocketModeHealth socketHealth = settings.socketMode() ? new SocketModeHealth() : null;
         WebServer web = WebServer.start(
@@ -273,6 +286,14 @@ public final class ReviewCoach implements AutoCloseable {
         log.info("stopped");
     }
 
+    /** What a workspace that chose nothing in the App Home gets: the environment's settings. */
+    private static OfficeSettings officeDefaults(Settings settings) {
+        return new OfficeSettings(
+                settings.summaryChannel(),
+                settings.policy().managers(),
+                settings.policy().practice());
+    }
+
     /** Deletes expired sessions a minute after start, then once a day. */
     private static void scheduleRetention(ScheduledExecutorService chores, Retention retention) {
         chores.scheduleWithFixedDelay(
@@ -326,9 +347,9 @@ public final class ReviewCoach implements AutoCloseable {
      *
      * @return true when Slack answered
      */
-    private static boolean checkToken(SlackWebGateway gateway, SlackHealth health, Clock clock) {
+    private static boolean checkToken(SlackClients clients, SlackHealth health, Clock clock) {
         try {
-            AuthTestResponse identity = gateway.checkToken();
+            AuthTestResponse identity = clients.checkToken(null);
             health.reachable(clock.instant());
             log.info("connected to workspace {} as bot user {}", identity.getTeamId(), identity.getUserId());
             return true;
@@ -346,12 +367,12 @@ public final class ReviewCoach implements AutoCloseable {
 
     /** Asks Slack again every 30 seconds until it answers, so that /healthz and the logs tell when it is back. */
     private static void recheckTokenUntilSlackAnswers(
-            ScheduledExecutorService chores, SlackWebGateway gateway, SlackHealth health, Clock clock) {
+            ScheduledExecutorService chores, SlackClients clients, SlackHealth health, Clock clock) {
         chores.schedule(
                 () -> {
                     try {
-                        if (!checkToken(gateway, health, clock)) {
-                            recheckTokenUntilSlackAnswers(chores, gateway, health, clock);
+                        if (!checkToken(clients, health, clock)) {
+                            recheckTokenUntilSlackAnswers(chores, clients, health, clock);
                         }
                     } catch (SettingsException refused) {
                         log.error("{}", refused.getMessage());

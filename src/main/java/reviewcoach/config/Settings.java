@@ -24,7 +24,7 @@ import reviewcoach.summary.WeeklySchedule;
  *
  * @param signingSecret verifies that requests to {@code /slack/events} come from Slack; null in Socket Mode when unset,
  *     and then the service takes no requests over HTTP
- * @param botToken the {@code xoxb-} token for Web API calls
+ * @param botToken the {@code xoxb-} token for Web API calls in the one workspace; null when installed through OAuth
  * @param port the HTTP port
  * @param databaseUrl the JDBC URL
  * @param databaseUser the database user, or null when the URL carries it
@@ -34,6 +34,7 @@ import reviewcoach.summary.WeeklySchedule;
  * @param policy limits, privacy and permissions
  * @param appToken the app-level {@code xapp-} token that switches on Socket Mode, or null to take requests over HTTP
  * @param digestSchedule when the weekly digest goes to the summary channel
+ * @param oauth what installing to many workspaces needs, or null for one workspace with {@code botToken}
  */
 public record Settings(
         String signingSecret,
@@ -46,10 +47,42 @@ public record Settings(
         String slackApiUrl,
         Policy policy,
         String appToken,
-        WeeklySchedule digestSchedule) {
+        WeeklySchedule digestSchedule,
+        OAuthSettings oauth) {
 
     public Settings {
         Objects.requireNonNull(digestSchedule, "digestSchedule");
+        if ((botToken == null) == (oauth == null)) {
+            throw new IllegalArgumentException("either a bot token (one workspace) or OAuth (many), not both");
+        }
+    }
+
+    /** Settings for one workspace, with its bot token. */
+    public Settings(
+            String signingSecret,
+            String botToken,
+            int port,
+            String databaseUrl,
+            String databaseUser,
+            String databasePassword,
+            String summaryChannel,
+            String slackApiUrl,
+            Policy policy,
+            String appToken,
+            WeeklySchedule digestSchedule) {
+        this(
+                signingSecret,
+                botToken,
+                port,
+                databaseUrl,
+                databaseUser,
+                databasePassword,
+                summaryChannel,
+                slackApiUrl,
+                policy,
+                appToken,
+                digestSchedule,
+                null);
     }
 
     /** Settings for HTTP mode (no app-level token) with the {@link WeeklySchedule#standard() standard} digest. */
@@ -173,14 +206,12 @@ public record Settings(
                     "SLACK_SIGNING_SECRET does not look like a signing secret (32 letters and digits):"
                             + " copy it again from " + APP_PAGE + " > your app > Basic Information > Signing Secret");
         }
-        String botToken = require(
-                source,
-                "SLACK_BOT_TOKEN",
-                "install the app to your workspace, then copy the Bot User OAuth Token (xoxb-...) from " + APP_PAGE
-                        + " > your app > OAuth & Permissions");
-        if (!botToken.startsWith("xoxb-")) {
-            throw new SettingsException("SLACK_BOT_TOKEN must be a bot token starting with xoxb-: copy the Bot User"
-                    + " OAuth Token from " + APP_PAGE + " > your app > OAuth & Permissions");
+        OAuthSettings oauth = oauth(source);
+        String botToken = oauth == null ? botToken(source) : null;
+        if (oauth != null && source.apply("SLACK_BOT_TOKEN") != null) {
+            throw new SettingsException("SLACK_BOT_TOKEN and SLACK_CLIENT_ID are both set: keep SLACK_BOT_TOKEN for one"
+                    + " workspace, or the SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET trio to install to"
+                    + " many through /slack/install; remove the other");
         }
         return new Settings(
                 signingSecret,
@@ -198,7 +229,58 @@ public record Settings(
                         managers(source.apply("MANAGERS")),
                         practice(source.apply("PRACTICE_TYPE"))),
                 appToken,
-                digestSchedule(source));
+                digestSchedule(source),
+                oauth);
+    }
+
+    /** True when workspaces install the app through OAuth, each with its own token. */
+    public boolean installsToManyWorkspaces() {
+        return oauth != null;
+    }
+
+    private static String botToken(Function<String, String> source) {
+        String botToken = require(
+                source,
+                "SLACK_BOT_TOKEN",
+                "install the app to your workspace, then copy the Bot User OAuth Token (xoxb-...) from " + APP_PAGE
+                        + " > your app > OAuth & Permissions (or, to install to many workspaces, set SLACK_CLIENT_ID,"
+                        + " SLACK_CLIENT_SECRET and SLACK_STATE_SECRET instead)");
+        if (!botToken.startsWith("xoxb-")) {
+            throw new SettingsException("SLACK_BOT_TOKEN must be a bot token starting with xoxb-: copy the Bot User"
+                    + " OAuth Token from " + APP_PAGE + " > your app > OAuth & Permissions");
+        }
+        return botToken;
+    }
+
+    /** All three OAuth settings, or none. */
+    private static OAuthSettings oauth(Function<String, String> source) {
+        String clientId = source.apply("SLACK_CLIENT_ID");
+        String clientSecret = source.apply("SLACK_CLIENT_SECRET");
+        String stateSecret = source.apply("SLACK_STATE_SECRET");
+        if (clientId == null && clientSecret == null && stateSecret == null) {
+            return null;
+        }
+        String where = " from " + APP_PAGE + " > your app > Basic Information > App Credentials";
+        require(source, "SLACK_CLIENT_ID", "copy the Client ID" + where);
+        require(source, "SLACK_CLIENT_SECRET", "copy the Client Secret" + where);
+        require(
+                source,
+                "SLACK_STATE_SECRET",
+                "make up a long random value (for example: openssl rand -hex 32); it signs the install links");
+        if (!clientId.matches("[0-9]+\\.[0-9]+")) {
+            throw new SettingsException("SLACK_CLIENT_ID does not look like a Client ID (digits, a dot, digits): copy"
+                    + " it again" + where);
+        }
+        if (stateSecret.length() < 16) {
+            throw new SettingsException("SLACK_STATE_SECRET must be at least 16 characters: make up a long random value"
+                    + " (for example: openssl rand -hex 32)");
+        }
+        String redirectUri = source.apply("SLACK_REDIRECT_URI");
+        if (redirectUri != null && !redirectUri.startsWith("https://") && !redirectUri.startsWith("http://")) {
+            throw new SettingsException("SLACK_REDIRECT_URI must be the full address of /slack/oauth_redirect, such as"
+                    + " https://coach.example.com/slack/oauth_redirect (or leave it unset)");
+        }
+        return new OAuthSettings(clientId, clientSecret, stateSecret, redirectUri);
     }
 
     /** True when the service reaches Slack over Socket Mode rather than waiting for HTTP requests. */
@@ -232,7 +314,25 @@ public record Settings(
                 slackApiUrl,
                 policy,
                 appToken,
-                schedule);
+                schedule,
+                oauth);
+    }
+
+    /** Settings that install to many workspaces through OAuth instead of using one bot token. */
+    public Settings withOAuth(OAuthSettings newOAuth) {
+        return new Settings(
+                signingSecret,
+                null,
+                port,
+                databaseUrl,
+                databaseUser,
+                databasePassword,
+                summaryChannel,
+                slackApiUrl,
+                policy,
+                appToken,
+                digestSchedule,
+                newOAuth);
     }
 
     private static WeeklySchedule digestSchedule(Function<String, String> source) {
@@ -427,7 +527,7 @@ public record Settings(
                 + ", slackApiUrl=" + slackApiUrl + ", " + policy + ", digestSchedule=" + digestSchedule
                 + ", signingSecret=" + mask(signingSecret)
                 + ", botToken="
-                + mask(botToken) + ", appToken=" + mask(appToken) + "]";
+                + mask(botToken) + ", appToken=" + mask(appToken) + ", oauth=" + oauth + "]";
     }
 
     private static String mask(String secret) {

@@ -12,8 +12,8 @@ import reviewcoach.summary.FollowUp;
 
 /**
  * The use cases of action items: mark one done, or give it to someone else. Each change
- * and the messages it owes (the summary brought up to date in place, the owner told) commit in one transaction.
- * Thread-safe.
+ * and the messages it owes (the summary brought up to date in place, the owner told) commit in one transaction. A
+ * press acts only on an item of the workspace it came from. Thread-safe.
  */
 public final class ActionItemService {
 
@@ -48,8 +48,8 @@ public final class ActionItemService {
      * @param pressedOn the message the Done button was on, or null (the App Home): when it is a direct message other
      *     than the summary (the owner's list, a reminder), it is brought up to date too
      */
-    public Result markDone(long itemId, String actor, PostedMessage pressedOn) {
-        Optional<Result> refused = refusal(itemId, actor);
+    public Result markDone(String workspace, long itemId, String actor, PostedMessage pressedOn) {
+        Optional<Result> refused = refusal(workspace, itemId, actor);
         if (refused.isPresent()) {
             return refused.get();
         }
@@ -86,8 +86,8 @@ public final class ActionItemService {
     }
 
     /** Gives an open item to someone else, who is told in a direct message; a private session's items stay its own. */
-    public Result reassign(long itemId, String actor, String newOwner) {
-        Optional<Result> refused = refusal(itemId, actor);
+    public Result reassign(String workspace, long itemId, String actor, String newOwner) {
+        Optional<Result> refused = refusal(workspace, itemId, actor);
         if (refused.isPresent()) {
             return refused.get();
         }
@@ -123,12 +123,13 @@ public final class ActionItemService {
     }
 
     /**
-     * Whether this person may change the item: its owner, the session's starter, or a manager. Asked before the
-     * transaction, because asking Slack about a user group must not hold a database lock.
+     * Whether this person may change the item: its owner, the session's starter, or a manager, all of the item's own
+     * workspace. Asked before the transaction, because asking Slack about a user group must not hold a database lock.
      */
-    private Optional<Result> refusal(long itemId, String actor) {
+    private Optional<Result> refusal(String workspace, long itemId, String actor) {
         Optional<Access> access =
                 store.inTransaction(tx -> tx.actionItems().lock(itemId).flatMap(item -> tx.lock(item.sessionId())
+                        .filter(session -> session.workspace().equals(workspace))
                         .map(session -> new Access(item, session))));
         if (access.isEmpty()) {
             return Optional.of(Result.NOT_FOUND);
@@ -136,7 +137,7 @@ public final class ActionItemService {
         FollowUp item = access.get().item();
         boolean allowed = actor.equals(item.owner())
                 || actor.equals(access.get().session().starter())
-                || managers.isManager(actor);
+                || managers.isManager(workspace, actor);
         return allowed ? Optional.empty() : Optional.of(Result.NOT_ALLOWED);
     }
 

@@ -24,7 +24,7 @@ public final class DeliverySender {
 
     private final SessionStore store;
     private final SlackGateway slack;
-    private final String summaryChannel;
+    private final Offices offices;
     private final ChannelPacer pacer;
     private final Clock clock;
     private final DigestPoster digests;
@@ -33,12 +33,11 @@ public final class DeliverySender {
     /**
      * A sender without digests or action items' messages (the terminal rehearsal): those deliveries are dropped.
      *
-     * @param summaryChannel where summaries go, or null for each session's own channel
+     * @param offices each workspace's settings, which say where its summaries go (or each session's own channel)
      * @param pacer keeps new messages per channel within Slack's pace
      */
-    public DeliverySender(
-            SessionStore store, SlackGateway slack, String summaryChannel, ChannelPacer pacer, Clock clock) {
-        this(store, slack, summaryChannel, pacer, clock, null, null);
+    public DeliverySender(SessionStore store, SlackGateway slack, Offices offices, ChannelPacer pacer, Clock clock) {
+        this(store, slack, offices, pacer, clock, null, null);
     }
 
     /**
@@ -48,7 +47,7 @@ public final class DeliverySender {
     public DeliverySender(
             SessionStore store,
             SlackGateway slack,
-            String summaryChannel,
+            Offices offices,
             ChannelPacer pacer,
             Clock clock,
             DigestPoster digests,
@@ -57,7 +56,7 @@ public final class DeliverySender {
         this.followUps = followUps;
         this.store = store;
         this.slack = slack;
-        this.summaryChannel = summaryChannel;
+        this.offices = offices;
         this.pacer = pacer;
         this.clock = clock;
     }
@@ -220,7 +219,7 @@ public final class DeliverySender {
                 ? ManagerSummary.of(session, contributions, link)
                 : followUps.summaryOf(session, link);
         try {
-            String posted = slack.postSummary(channel, summary, isPrivate(session));
+            String posted = slack.postSummary(session, channel, summary, isPrivate(session));
             remember(session, channel, posted);
             if (followUps != null && posted != null) {
                 followUps.summaryPosted(session, new PostedMessage(channel, posted));
@@ -251,10 +250,11 @@ public final class DeliverySender {
         ManagerSummary summary = followUps == null
                 ? ManagerSummary.of(session, store.contributions(session.id()), null)
                 : followUps.summaryOf(session, null);
-        remember(session, channel.get(), slack.postSummary(channel.get(), summary, false));
+        remember(session, channel.get(), slack.postSummary(session, channel.get(), summary, false));
     }
 
     private Optional<String> shareChannelFor(Session session) {
+        String summaryChannel = offices.of(session.workspace()).summaryChannel();
         return summaryChannel != null ? Optional.of(summaryChannel) : store.shareChannel(session.id());
     }
 
@@ -274,6 +274,7 @@ public final class DeliverySender {
         if (isPrivate(session)) {
             return session.channel();
         }
+        String summaryChannel = offices.of(session.workspace()).summaryChannel();
         return summaryChannel != null ? summaryChannel : session.channel();
     }
 

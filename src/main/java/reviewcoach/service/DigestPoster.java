@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import reviewcoach.summary.Digest;
 
-/** Builds a digest from the store as it is when it is sent, and posts it to the summary channel. Thread-safe. */
+/**
+ * Builds a digest from the store as it is when it is sent, and posts it where its delivery says: one workspace's week
+ * to that workspace's channel. Thread-safe.
+ */
 public final class DigestPoster {
 
     /** A digest looks back one week. */
@@ -15,42 +18,37 @@ public final class DigestPoster {
 
     private final TeamActivity activity;
     private final TeamViews views;
-    private final String channel;
     private final ZoneId zone;
 
     /**
-     * @param channel where digests go (SUMMARY_CHANNEL), or null when they are not set up
      * @param zone the digest's time zone, which decides what is overdue
      */
-    public DigestPoster(TeamActivity activity, TeamViews views, String channel, ZoneId zone) {
+    public DigestPoster(TeamActivity activity, TeamViews views, ZoneId zone) {
         this.activity = activity;
         this.views = views;
-        this.channel = channel;
         this.zone = zone;
     }
 
-    /** Sends the digest a delivery stands for: its subject is the end of the period, in epoch seconds. */
+    /** Sends the digest a delivery stands for: its subject is its {@link DigestAddress#subject(Instant) address}. */
     public void send(Delivery delivery) {
-        if (channel == null) {
-            return;
-        }
-        Instant end;
-        try {
-            end = Instant.ofEpochSecond(Long.parseLong(delivery.subject()));
-        } catch (NumberFormatException | NullPointerException malformed) {
-            throw DeliveryFailure.permanent("malformed_digest_subject");
-        }
-        views.postDigest(channel, compose(end));
+        DigestAddress.Addressed digest = DigestAddress.parse(delivery.subject())
+                .orElseThrow(() -> DeliveryFailure.permanent("malformed_digest_subject"));
+        DigestAddress to = digest.address();
+        views.postDigest(to.workspace(), to.channel(), compose(to.workspace(), digest.end()));
     }
 
-    /** The digest of the week up to {@code end}. */
-    public Digest compose(Instant end) {
+    /**
+     * The digest of the week up to {@code end}.
+     *
+     * @param workspace whose week, or null for every workspace in the store
+     */
+    public Digest compose(String workspace, Instant end) {
         Instant from = end.minus(PERIOD);
         return new Digest(
                 from,
                 end,
                 end.atZone(zone).toLocalDate(),
-                activity.picture(null, from, end),
-                activity.ownerLoads(end.atZone(zone).toLocalDate(), OWNERS_LISTED));
+                activity.picture(workspace, from, end),
+                activity.ownerLoads(workspace, end.atZone(zone).toLocalDate(), OWNERS_LISTED));
     }
 }

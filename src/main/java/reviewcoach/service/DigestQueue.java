@@ -15,8 +15,8 @@ public interface DigestQueue {
      *
      * @return true when this call claimed and queued it
      */
-    boolean claimWeek(String channel, LocalDate week, Instant periodEnd, Instant now);
+    boolean claimWeek(DigestAddress to, LocalDate week, Instant periodEnd, Instant now);
 
     /** Queues a digest of the seven days up to {@code periodEnd}, asked for by a manager. */
-    void queueNow(Instant periodEnd, Instant now);
+    void queueNow(DigestAddress to, Instant periodEnd, Instant now);
 }

@@ -21,36 +21,27 @@ public final class DigestScheduler {
     private static final Logger log = LoggerFactory.getLogger(DigestScheduler.class);
 
     private final DigestQueue queue;
-    private final String channel;
+    private final DigestAddresses addresses;
     private final WeeklySchedule schedule;
     private final Clock clock;
     private final Runnable wakeCourier;
     private volatile Instant lastSlotSeen;
 
     /**
-     * @param channel where digests go, or null: then no digest is queued
+     * @param addresses where digests go; a workspace without a summary channel gets none
      * @param wakeCourier tells the courier a delivery was queued
      */
     public DigestScheduler(
-            DigestQueue queue, String channel, WeeklySchedule schedule, Clock clock, Runnable wakeCourier) {
+            DigestQueue queue, DigestAddresses addresses, WeeklySchedule schedule, Clock clock, Runnable wakeCourier) {
         this.queue = queue;
-        this.channel = channel;
+        this.addresses = addresses;
         this.schedule = schedule;
         this.clock = clock;
         this.wakeCourier = wakeCourier;
     }
 
-    /** Whether digests have somewhere to go. */
-    public boolean isConfigured() {
-        return channel != null;
-    }
-
-    /** Looks at the clock every {@code poll}, and queues this week's digest when it is due. */
+    /** Looks at the clock every {@code poll}, and queues this week's digests when they are due. */
     public void start(ScheduledExecutorService chores, Duration poll) {
-        if (!isConfigured()) {
-            log.info("weekly digest off: SUMMARY_CHANNEL is not set");
-            return;
-        }
         log.info("weekly digest every {} at {}:00 {}", schedule.day(), schedule.hour(), schedule.zone());
         chores.scheduleWithFixedDelay(
                 () -> {
@@ -66,35 +57,38 @@ public final class DigestScheduler {
     }
 
     /**
-     * Queues this week's digest if it is due and nobody queued it yet.
+     * Queues this week's digests that are due and that nobody queued yet: one per workspace with a summary channel.
      *
-     * @return true when this call queued it
+     * @return how many this call queued
      */
-    public boolean queueIfDue() {
-        if (!isConfigured()) {
-            return false;
-        }
+    public int queueIfDue() {
         Instant now = clock.instant();
         Instant slot = schedule.latestAtOrBefore(now);
         if (slot.equals(lastSlotSeen) || Duration.between(slot, now).compareTo(CATCH_UP) > 0) {
-            return false;
+            return 0;
         }
-        boolean queued = queue.claimWeek(channel, schedule.weekOf(slot), slot, now);
+        int queued = 0;
+        for (DigestAddress to : addresses.all()) {
+            if (queue.claimWeek(to, schedule.weekOf(slot), slot, now)) {
+                queued++;
+            }
+        }
         lastSlotSeen = slot;
-        if (queued) {
-            log.info("weekly digest of the week of {} queued", schedule.weekOf(slot));
+        if (queued > 0) {
+            log.info("{} weekly digests of the week of {} queued", queued, schedule.weekOf(slot));
             wakeCourier.run();
         }
         return queued;
     }
 
-    /** Queues a digest of the last seven days now; false when digests have nowhere to go. */
-    public boolean queueNow() {
-        if (!isConfigured()) {
+    /** Queues a digest of a workspace's last seven days now; false when it has no summary channel. */
+    public boolean queueNow(String workspace) {
+        var to = addresses.of(workspace);
+        if (to.isEmpty()) {
             return false;
         }
         Instant now = clock.instant();
-        queue.queueNow(now, now);
+        queue.queueNow(to.get(), now, now);
         wakeCourier.run();
         return true;
     }

@@ -12,8 +12,8 @@ import reviewcoach.summary.ManagerSummary;
  */
 public interface FollowUpGateway {
 
-    /** Rewrites a posted summary in place (not a new post). */
-    void updateSummary(PostedMessage summaryMessage, ManagerSummary summary, boolean offerToShare);
+    /** Rewrites a session's posted summary in place (not a new post). */
+    void updateSummary(Session session, PostedMessage summaryMessage, ManagerSummary summary, boolean offerToShare);
 
     /**
      * Tells an owner, in a direct message from the bot, about their items of a session, each with a Done button.
@@ -34,6 +34,6 @@ public interface FollowUpGateway {
      */
     PostedMessage remind(Session session, FollowUp item, boolean overdue, String threadLink);
 
-    /** The person's time zone as Slack knows it (such as {@code America/New_York}), if it does. */
-    Optional<String> timeZoneOf(String userId);
+    /** The time zone of a person in a workspace as Slack knows it (such as {@code America/New_York}), if it does. */
+    Optional<String> timeZoneOf(String workspace, String userId);
 }

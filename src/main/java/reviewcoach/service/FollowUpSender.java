@@ -62,7 +62,8 @@ public final class FollowUpSender {
             log.info("session={} no posted summary to bring up to date", session.id());
             return;
         }
-        followUps.updateSummary(where.get(), summaryOf(session, link(session)), DeliverySender.isPrivate(session));
+        followUps.updateSummary(
+                session, where.get(), summaryOf(session, link(session)), DeliverySender.isPrivate(session));
     }
 
     private void tellOwner(Session session, String owner) {
@@ -70,7 +71,7 @@ public final class FollowUpSender {
         if (theirs.isEmpty()) {
             return;
         }
-        learnTimeZone(owner, theirs);
+        learnTimeZone(session.workspace(), owner, theirs);
         if (DeliverySender.isPrivate(session)) {
             return; // the starter has the summary, with its Done buttons, in the same direct message
         }
@@ -105,10 +106,10 @@ public final class FollowUpSender {
     }
 
     /** Asks Slack for the owner's time zone once, and moves their first reminders to nine in their morning. */
-    private void learnTimeZone(String owner, List<FollowUp> theirs) {
+    private void learnTimeZone(String workspace, String owner, List<FollowUp> theirs) {
         Optional<String> zoneName;
         try {
-            zoneName = followUps.timeZoneOf(owner);
+            zoneName = followUps.timeZoneOf(workspace, owner);
         } catch (DeliveryFailure failure) {
             log.warn("no time zone for an owner ({}); reminders use UTC", failure.error());
             return;

@@ -59,7 +59,7 @@ public final class HomeService {
     }
 
     /** The open sessions of a channel that the viewer may see, newest first. */
-    public List<SessionLine> openInChannel(String channel, String viewer) {
-        return activity.openInChannel(channel, viewer, CHANNEL_LISTED);
+    public List<SessionLine> openInChannel(String workspace, String channel, String viewer) {
+        return activity.openInChannel(workspace, channel, viewer, CHANNEL_LISTED);
     }
 }

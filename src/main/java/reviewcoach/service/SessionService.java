@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reviewcoach.config.Policy;
@@ -21,14 +22,15 @@ import reviewcoach.dialogue.Transition;
 
 /**
  * The use cases of a session: start it, take what people write and press, and owe Slack the messages that follow.
- * Each change and the messages it owes commit in one transaction. Thread-safe.
+ * Each change and the messages it owes commit in one transaction. Every request names the workspace it came from, and
+ * acts only on that workspace's sessions: an id from another workspace is treated as unknown. Thread-safe.
  */
 public final class SessionService {
 
     private static final Logger log = LoggerFactory.getLogger(SessionService.class);
 
     private final SessionStore store;
-    private final Dialogue dialogue;
+    private final Function<String, Dialogue> dialogues;
     private final Clock clock;
     private final Runnable deliveriesWaiting;
     private final Policy policy;
@@ -40,15 +42,16 @@ public final class SessionService {
      */
     public SessionService(
             SessionStore store, Dialogue dialogue, Clock clock, Runnable deliveriesWaiting, Policy policy) {
-        this(store, dialogue, clock, deliveriesWaiting, policy, Managers.named(policy.managers()));
+        this(store, workspace -> dialogue, clock, deliveriesWaiting, policy, Managers.named(policy.managers()));
     }
 
     /**
+     * @param dialogues the coach for each workspace, which depends on the kind of office it is
      * @param managers who may delete any session, user groups included
      */
     public SessionService(
             SessionStore store,
-            Dialogue dialogue,
+            Function<String, Dialogue> dialogues,
             Clock clock,
             Runnable deliveriesWaiting,
             Policy policy,
@@ -56,7 +59,7 @@ public final class SessionService {
         this.managers = Objects.requireNonNull(managers, "managers");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.store = Objects.requireNonNull(store, "store");
-        this.dialogue = Objects.requireNonNull(dialogue, "dialogue");
+        this.dialogues = Objects.requireNonNull(dialogues, "dialogues");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.deliveriesWaiting = Objects.requireNonNull(deliveriesWaiting, "deliveriesWaiting");
     }
@@ -110,30 +113,30 @@ public final class SessionService {
         Objects.requireNonNull(message.text(), "text");
         // Asked before the transaction: a manager named by user group may take a call to Slack to confirm, and no
         // Slack call belongs inside a transaction (on H2 it would hold up every commit grouped with it).
-        boolean authorManages = managers.isManager(message.author());
-        return inSession(message, (tx, session) -> {
+        boolean authorManages = managers.isManager(message.workspace(), message.author());
+        return inSession(message, (tx, session, dialogue) -> {
             Input input = dialogue.interpret(session, message.author(), message.text(), message.messageId());
             boolean mayFinish = authorManages || session.starter().equals(message.author());
             if (input instanceof Input.Finish && !session.isFinished() && !mayFinish) {
                 tx.enqueue(session.id(), DeliveryKind.FINISH_REFUSED, message.author(), clock.instant());
                 return new Outcome.Unchanged(Outcome.Reason.NOT_STARTER);
             }
-            return apply(tx, session, input);
+            return apply(tx, session, input, dialogue);
         });
     }
 
     /** A reply was edited: the contribution takes the new words and is looked at again. */
     public Optional<Outcome> onEdit(ThreadMessage message) {
         Objects.requireNonNull(message.text(), "text");
-        return inSession(message, (tx, session) -> tx.findContribution(session.id(), message.messageId())
-                .map(original -> apply(tx, session, new Input.Revise(original, message.text())))
+        return inSession(message, (tx, session, dialogue) -> tx.findContribution(session.id(), message.messageId())
+                .map(original -> apply(tx, session, new Input.Revise(original, message.text()), dialogue))
                 .orElse(null));
     }
 
     /** A reply was deleted: its contribution goes too. */
     public Optional<Outcome> onDelete(ThreadMessage message) {
-        return inSession(message, (tx, session) -> tx.findContribution(session.id(), message.messageId())
-                .map(original -> apply(tx, session, new Input.Withdraw(original)))
+        return inSession(message, (tx, session, dialogue) -> tx.findContribution(session.id(), message.messageId())
+                .map(original -> apply(tx, session, new Input.Withdraw(original), dialogue))
                 .orElse(null));
     }
 
@@ -141,14 +144,17 @@ public final class SessionService {
      * A button was pressed: a move (Next, Back, Finish, which know the step they belong to), a picked thought or a
      * rating.
      *
-     * @param channel the conversation the button was pressed in: a button acts only on a session in it
+     * @param workspace and channel: where the button was pressed; a button acts only on a session there
      * @return what happened, or empty when no session of that id lives in that conversation
      */
-    public Optional<Transition> onButton(long sessionId, String channel, Input input) {
+    public Optional<Transition> onButton(String workspace, long sessionId, String channel, Input input) {
+        Dialogue dialogue = dialogues.apply(workspace);
         Optional<Transition> transition = store.inTransaction(tx -> tx.lock(sessionId)
-                .filter(session -> session.channel().equals(channel))
+                .filter(session -> session.workspace().equals(workspace)
+                        && session.channel().equals(channel))
                 .map(session -> {
-                    Transition result = dialogue.apply(session, linesFor(tx, session, input), input, clock.instant());
+                    Transition result =
+                            dialogue.apply(session, linesFor(tx, session, input, dialogue), input, clock.instant());
                     record(tx, session, result);
                     return result;
                 }));
@@ -162,9 +168,11 @@ public final class SessionService {
      *
      * @return false when nothing was owed (no such session here, or it has moved on)
      */
-    public boolean onReviewerDescribed(long sessionId, String channel, ResponseGuide.Reviewer reviewer) {
+    public boolean onReviewerDescribed(
+            String workspace, long sessionId, String channel, ResponseGuide.Reviewer reviewer) {
         boolean owed = store.inTransaction(tx -> tx.lock(sessionId)
-                .filter(session -> session.channel().equals(channel))
+                .filter(session -> session.workspace().equals(workspace)
+                        && session.channel().equals(channel))
                 .filter(session -> !session.isFinished() && session.step() == Step.RESPONSE_PLAN)
                 .map(session -> {
                     tx.enqueue(sessionId, DeliveryKind.PLAN_PATHS, reviewer.name(), clock.instant());
@@ -186,9 +194,10 @@ public final class SessionService {
     }
 
     /** Its starter chose to share a finished private session's summary with the team. */
-    public Sharing share(long sessionId, String actor) {
+    public Sharing share(String workspace, long sessionId, String actor) {
         Sharing result = store.inTransaction(tx -> {
-            Optional<Session> session = tx.lock(sessionId);
+            Optional<Session> session =
+                    tx.lock(sessionId).filter(found -> found.workspace().equals(workspace));
             if (session.isEmpty()) {
                 return Sharing.NOT_FOUND;
             }
@@ -209,9 +218,10 @@ public final class SessionService {
     }
 
     /** The sessions in a channel that this person may delete: their own, or any for a manager; newest first. */
-    public List<Session> deletableIn(String channel, String actor, int limit) {
-        boolean actorManages = managers.isManager(actor);
+    public List<Session> deletableIn(String workspace, String channel, String actor, int limit) {
+        boolean actorManages = managers.isManager(workspace, actor);
         return store.recentInChannel(channel, limit).stream()
+                .filter(session -> session.workspace().equals(workspace))
                 .filter(session -> actorManages || session.starter().equals(actor))
                 .toList();
     }
@@ -220,10 +230,11 @@ public final class SessionService {
      * Deletes a session and everything kept for it, if the person may: its starter, or a manager. The bot's messages
      * are returned for the caller to remove from Slack.
      */
-    public Deletion delete(long sessionId, String actor) {
-        boolean actorManages = managers.isManager(actor); // before the transaction: it may ask Slack
+    public Deletion delete(String workspace, long sessionId, String actor) {
+        boolean actorManages = managers.isManager(workspace, actor); // before the transaction: it may ask Slack
         Deletion deletion = store.inTransaction(tx -> {
-            Optional<Session> session = tx.lock(sessionId);
+            Optional<Session> session =
+                    tx.lock(sessionId).filter(found -> found.workspace().equals(workspace));
             if (session.isEmpty()) {
                 return Deletion.refused(Deletion.Result.NOT_FOUND);
             }
@@ -239,27 +250,30 @@ public final class SessionService {
     }
 
     /** The starter of a session and managers may finish it; anyone may press on a session not known here. */
-    public boolean mayFinish(long sessionId, String actor) {
+    public boolean mayFinish(String workspace, long sessionId, String actor) {
         return store.find(sessionId)
-                .map(session -> session.starter().equals(actor) || managers.isManager(actor))
+                .filter(session -> session.workspace().equals(workspace))
+                .map(session -> session.starter().equals(actor) || managers.isManager(workspace, actor))
                 .orElse(true);
     }
 
     /** Work done on a locked session inside a transaction. */
     private interface SessionWork {
-        Outcome apply(SessionTransaction tx, Session session);
+        Outcome apply(SessionTransaction tx, Session session, Dialogue dialogue);
     }
 
     private Optional<Outcome> inSession(ThreadMessage message, SessionWork work) {
-        Optional<Session> known = store.findByThread(message.channel(), message.thread());
+        Optional<Session> known = store.findByThread(message.channel(), message.thread())
+                .filter(session -> session.workspace().equals(message.workspace()));
         if (known.isEmpty()) {
             return Optional.empty();
         }
         long sessionId = known.get().id();
+        Dialogue dialogue = dialogues.apply(message.workspace()); // before the transaction: it may read settings
         try {
             Optional<Outcome> outcome = store.inTransaction(tx -> {
                 tx.claimEvent(message.eventId(), clock.instant());
-                return tx.lock(sessionId).map(session -> work.apply(tx, session));
+                return tx.lock(sessionId).map(session -> work.apply(tx, session, dialogue));
             });
             outcome.ifPresent(result -> logAndWake(sessionId, result));
             return outcome;
@@ -270,12 +284,12 @@ public final class SessionService {
     }
 
     /** The lines the dialogue needs for this input, read in the same transaction (never a second connection). */
-    private List<Contribution> linesFor(SessionTransaction tx, Session session, Input input) {
+    private static List<Contribution> linesFor(SessionTransaction tx, Session session, Input input, Dialogue dialogue) {
         return dialogue.needsLines(input) ? tx.contributions(session.id()) : List.of();
     }
 
-    private Outcome apply(SessionTransaction tx, Session session, Input input) {
-        Transition transition = dialogue.apply(session, linesFor(tx, session, input), input, clock.instant());
+    private Outcome apply(SessionTransaction tx, Session session, Input input, Dialogue dialogue) {
+        Transition transition = dialogue.apply(session, linesFor(tx, session, input, dialogue), input, clock.instant());
         record(tx, session, transition);
         return transition.outcome();
     }

@@ -55,17 +55,18 @@ public interface SlackGateway {
     String linkToThread(Session session);
 
     /**
-     * Posts the manager summary; returns the message id.
+     * Posts a session's manager summary; returns the message id.
      *
+     * @param channel where it goes: the summary channel, the session's own, or the one it is shared to
      * @param offerToShare true for a private session's summary in its direct message: it carries a Share button
      */
-    String postSummary(String channel, ManagerSummary summary, boolean offerToShare);
+    String postSummary(Session session, String channel, ManagerSummary summary, boolean offerToShare);
 
     /** Says in the thread that the session is finished and where its summary went; returns the message id. */
     String postClosingNote(Session session, String summaryChannel, boolean privateSession);
 
-    /** Removes a message the bot posted; a message that is already gone counts as removed. */
-    void deleteMessage(PostedMessage message);
+    /** Removes a message the bot posted in a workspace; a message that is already gone counts as removed. */
+    void deleteMessage(String workspace, PostedMessage message);
 
     /** Says in the session's thread that its summary could not be posted to a channel, and how to fix it. */
     void tellThreadSummaryFailed(Session session, String channel, String reason);

@@ -18,8 +18,8 @@ public interface TeamActivity {
     /** The open sessions of a workspace the viewer may see, newest first. */
     List<SessionLine> openSessions(String workspace, String viewer, int limit);
 
-    /** The open sessions of one channel the viewer may see, newest first. */
-    List<SessionLine> openInChannel(String channel, String viewer, int limit);
+    /** The open sessions of one channel of a workspace the viewer may see, newest first. */
+    List<SessionLine> openInChannel(String workspace, String channel, String viewer, int limit);
 
     /** The sessions of a workspace the viewer may see that finished since {@code since}, newest first. */
     List<SessionLine> recentlyFinished(String workspace, String viewer, Instant since, int limit);
@@ -34,6 +34,10 @@ public interface TeamActivity {
      */
     PeriodPicture picture(String workspace, Instant from, Instant to);
 
-    /** The people with open action items (outside private sessions), most items first; overdue is due before today. */
-    List<OwnerLoad> ownerLoads(LocalDate today, int limit);
+    /**
+     * The people with open action items (outside private sessions), most items first; overdue is due before today.
+     *
+     * @param workspace the workspace, or null for every workspace in the store
+     */
+    List<OwnerLoad> ownerLoads(String workspace, LocalDate today, int limit);
 }

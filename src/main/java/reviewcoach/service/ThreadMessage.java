@@ -5,6 +5,7 @@ import java.util.Objects;
 /**
  * A person wrote, changed or deleted a reply in a thread that may belong to a session.
  *
+ * @param workspace the workspace the event came from: a message acts only on a session of the same workspace
  * @param eventId the id Slack gave the event, the same on every retry
  * @param channel the conversation
  * @param thread the id of the thread's first message
@@ -13,8 +14,9 @@ import java.util.Objects;
  * @param messageId the id of the reply itself
  */
 public record ThreadMessage(
-        String eventId, String channel, String thread, String author, String text, String messageId) {
+        String workspace, String eventId, String channel, String thread, String author, String text, String messageId) {
     public ThreadMessage {
+        Objects.requireNonNull(workspace, "workspace");
         Objects.requireNonNull(eventId, "eventId");
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(thread, "thread");

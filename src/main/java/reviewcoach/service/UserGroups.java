@@ -6,12 +6,12 @@ import java.util.Set;
 public interface UserGroups {
 
     /**
-     * The user ids in a user group.
+     * The user ids in one of a workspace's user groups.
      *
      * @throws DeliveryFailure when Slack cannot say
      */
-    Set<String> members(String userGroupId);
+    Set<String> members(String workspace, String userGroupId);
 
     /** For a workspace that names no user groups: every group is empty. */
-    UserGroups NONE = userGroupId -> Set.of();
+    UserGroups NONE = (workspace, userGroupId) -> Set.of();
 }

@@ -35,7 +35,8 @@ final class ActionItemButtons {
         if (actor.isEmpty() || itemId.isEmpty()) {
             return context.ack();
         }
-        ActionItemService.Result result = items.markDone(itemId.get(), actor.get(), pressedOn(payload));
+        ActionItemService.Result result =
+                items.markDone(SlackFields.workspaceOf(payload), itemId.get(), actor.get(), pressedOn(payload));
         String answer =
                 switch (result) {
                     case CHANGED -> null;
@@ -49,7 +50,7 @@ final class ActionItemButtons {
             PrivateReply.send(context, answer, false);
         }
         if (pressedInHome(payload)) {
-            home.republish(payload.getTeam() == null ? null : payload.getTeam().getId(), actor.get());
+            home.republish(SlackFields.workspaceOf(payload), actor.get());
         }
         return context.ack();
     }
@@ -75,7 +76,7 @@ final class ActionItemButtons {
             return context.ack();
         }
         String answer =
-                switch (items.reassign(itemId.get(), actor.get(), newOwner)) {
+                switch (items.reassign(SlackFields.workspaceOf(payload), itemId.get(), actor.get(), newOwner)) {
                     case CHANGED -> "Done: <@" + newOwner + "> has it now, and I've let them know.";
                     case ALREADY_DONE -> "That one is done already, so it stays as it is.";
                     case NOT_ALLOWED ->

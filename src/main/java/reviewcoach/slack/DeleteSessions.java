@@ -55,7 +55,8 @@ final class DeleteSessions {
     }
 
     Response list(SlashCommandPayload payload, SlashCommandContext context) {
-        List<Session> deletable = sessions.deletableIn(payload.getChannelId(), payload.getUserId(), LISTED);
+        List<Session> deletable =
+                sessions.deletableIn(payload.getTeamId(), payload.getChannelId(), payload.getUserId(), LISTED);
         if (deletable.isEmpty()) {
             return context.ack("There is no session here that you can delete. Sessions can be deleted by the person"
                     + " who started them, or by a manager.");
@@ -90,7 +91,9 @@ final class DeleteSessions {
         } catch (NumberFormatException malformed) {
             return context.ack();
         }
-        Deletion deletion = sessions.delete(sessionId, payload.getUser().getId());
+        String workspace = SlackFields.workspaceOf(payload);
+        Deletion deletion =
+                sessions.delete(workspace, sessionId, payload.getUser().getId());
         String answer =
                 switch (deletion.result()) {
                     case DELETED -> "Deleted. Nothing of that session is kept, and I'm removing my messages for it.";
@@ -99,17 +102,17 @@ final class DeleteSessions {
                 };
         PrivateReply.send(context, answer, true);
         if (!deletion.toRemove().isEmpty()) {
-            removeLater(sessionId, deletion.toRemove());
+            removeLater(workspace, sessionId, deletion.toRemove());
         }
         return context.ack();
     }
 
-    private void removeLater(long sessionId, List<PostedMessage> messages) {
+    private void removeLater(String workspace, long sessionId, List<PostedMessage> messages) {
         try {
             background.execute(() -> {
                 for (PostedMessage message : messages) {
                     try {
-                        gateway.deleteMessage(message);
+                        gateway.deleteMessage(workspace, message);
                     } catch (DeliveryFailure failure) {
                         log.warn("session={} could not remove a message: {}", sessionId, failure.error());
                     }

@@ -74,7 +74,7 @@ final class HomeTab {
 
     private void publish(String workspace, String user) {
         try {
-            team.views().publishHome(user, team.home().homeFor(workspace, user));
+            team.views().publishHome(workspace, user, team.home().homeFor(workspace, user));
         } catch (DeliveryFailure failure) {
             log.warn("home not published ({}); it is published again when next opened", failure.error());
         } catch (StoreException failure) {

@@ -60,7 +60,7 @@ public final class ReviewCoachApp {
                 new App(config, List.of(new UnreadablePayloads(), new SSLCheck(null), new ReplayedRequests(sessions)));
 
         DeleteSessions deletes = new DeleteSessions(sessions, gateway, background);
-        ReviewCommand command = new ReviewCommand(sessions, gateway, policy, deletes, new TeamCommands(team, policy));
+        ReviewCommand command = new ReviewCommand(sessions, gateway, policy, deletes, new TeamCommands(team));
         app.blockAction(DeleteSessions.DELETE, deletes::onDelete);
         app.blockAction(SummaryMessage.SHARE, new ShareButton(sessions)::onShare);
         app.command("/review", command::onCommand);

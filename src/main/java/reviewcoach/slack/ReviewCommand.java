@@ -139,6 +139,7 @@ final class ReviewCommand {
     private Response openForm(SlashCommandPayload payload, SlashCommandContext context) {
         try {
             gateway.openModal(
+                    payload.getTeamId(),
                     payload.getTriggerId(),
                     ReviewModal.form(new ReviewModal.Origin(payload.getChannelId(), payload.getResponseUrl())));
             return context.ack();

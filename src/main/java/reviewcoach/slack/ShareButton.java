@@ -35,7 +35,10 @@ final class ShareButton {
             return context.ack();
         }
         String answer =
-                switch (sessions.share(sessionId, payload.getUser().getId())) {
+                switch (sessions.share(
+                        SlackFields.workspaceOf(payload),
+                        sessionId,
+                        payload.getUser().getId())) {
                     case SHARED -> "Shared with the team. Thank you for letting them learn from it.";
                     case NOT_ALLOWED -> "Only the person who worked through this session can share it.";
                     case NOT_FINISHED -> "Finish the session first, then share it.";

@@ -1,5 +1,6 @@
 package reviewcoach.slack;
 
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import java.util.regex.Pattern;
 
 /**
@@ -30,6 +31,15 @@ final class SlackFields {
     /** An Events API {@code event_id}, such as {@code Ev0123ABCD}. */
     static boolean isEventId(String value) {
         return value != null && EVENT_ID.matcher(value).matches();
+    }
+
+    /**
+     * The workspace a press came from, or an empty string (which matches no session) when Slack named none. A press
+     * acts only on what belongs to this workspace, whatever ids its payload carries.
+     */
+    static String workspaceOf(BlockActionPayload payload) {
+        BlockActionPayload.Team team = payload.getTeam();
+        return team != null && isId(team.getId()) ? team.getId() : "";
     }
 
     /** A message timestamp, such as {@code 1700000000.000100}, which is also the message's id. */

@@ -76,7 +76,8 @@ final class StepButtons {
             return context.ack();
         }
         if (input.get() instanceof Input.Finish
-                && !sessions.mayFinish(target.get().sessionId(), actor)) {
+                && !sessions.mayFinish(
+                        SlackFields.workspaceOf(payload), target.get().sessionId(), actor)) {
             PrivateReply.send(context, REFUSED_FINISH, false);
             return context.ack();
         }
@@ -84,7 +85,8 @@ final class StepButtons {
                 payload.getChannel() == null ? null : payload.getChannel().getId();
         Optional<Transition> transition = channel == null
                 ? Optional.empty()
-                : sessions.onButton(target.get().sessionId(), channel, input.get());
+                : sessions.onButton(
+                        SlackFields.workspaceOf(payload), target.get().sessionId(), channel, input.get());
         explainIfNothingChanged(context, transition);
         return context.ack();
     }
@@ -104,7 +106,10 @@ final class StepButtons {
             ResponseGuide.Reviewer reviewer =
                     ResponseGuide.Reviewer.valueOf(target.get().detail());
             if (!sessions.onReviewerDescribed(
-                    target.get().sessionId(), payload.getChannel().getId(), reviewer)) {
+                    SlackFields.workspaceOf(payload),
+                    target.get().sessionId(),
+                    payload.getChannel().getId(),
+                    reviewer)) {
                 PrivateReply.send(context, "That plan has moved on, or the session is finished.", false);
             }
         } catch (IllegalArgumentException malformed) {

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reviewcoach.config.Policy;
 import reviewcoach.service.HomeService;
 import reviewcoach.slack.render.SessionList;
 import reviewcoach.summary.SessionLine;
@@ -23,20 +22,19 @@ final class TeamCommands {
     private static final Logger log = LoggerFactory.getLogger(TeamCommands.class);
 
     private final TeamFeatures team;
-    private final Policy policy;
 
-    TeamCommands(TeamFeatures team, Policy policy) {
+    TeamCommands(TeamFeatures team) {
         this.team = team;
-        this.policy = policy;
     }
 
     Response list(SlashCommandPayload payload, SlashCommandContext context) {
-        List<SessionLine> open = team.home().openInChannel(payload.getChannelId(), payload.getUserId());
+        List<SessionLine> open =
+                team.home().openInChannel(payload.getTeamId(), payload.getChannelId(), payload.getUserId());
         if (open.isEmpty()) {
             return context.ack("No open sessions in this channel. Type `/review` and paste a review to start one.");
         }
         List<LayoutBlock> blocks =
-                new ArrayList<>(SessionList.render(open, team.views().workspaceUrlIfKnown()));
+                new ArrayList<>(SessionList.render(open, team.views().workspaceUrlIfKnown(payload.getTeamId())));
         if (open.size() >= HomeService.CHANNEL_LISTED) {
             blocks.add(context(c -> c.elements(List.of(
                     markdownText("These are the newest. Your *Home* tab with me shows the rest across channels.")))));
@@ -47,13 +45,13 @@ final class TeamCommands {
     }
 
     Response digest(SlashCommandPayload payload, SlashCommandContext context) {
-        if (!policy.isManager(payload.getUserId())) {
-            return context.ack("Only managers can post the digest. Ask one of them, or ask your admin to add you to"
-                    + " MANAGERS. The digest also goes out on its own once a week.");
+        if (!team.managers().isManager(payload.getTeamId(), payload.getUserId())) {
+            return context.ack("Only managers can post the digest. Ask one of them, or ask your admin to add you as a"
+                    + " manager. The digest also goes out on its own once a week.");
         }
-        if (!team.digests().queueNow()) {
-            return context.ack("There's no managers' channel for the digest yet: ask your admin to set"
-                    + " SUMMARY_CHANNEL to its channel id.");
+        if (!team.digests().queueNow(payload.getTeamId())) {
+            return context.ack("There's no managers' channel for the digest yet: ask your admin to choose one in my"
+                    + " *Home* tab (or to set SUMMARY_CHANNEL).");
         }
         log.info("digest asked for by a manager");
         return context.ack(response -> response.responseType("ephemeral")

@@ -30,6 +30,7 @@ final class ThreadListener {
                 && SlackFields.isText(event.getText())
                 && isLocated(payload, event.getChannel())) {
             sessions.onReply(new ThreadMessage(
+                    payload.getTeamId(),
                     payload.getEventId(),
                     event.getChannel(),
                     event.getThreadTs(),
@@ -48,6 +49,7 @@ final class ThreadListener {
                 && SlackFields.isText(message.getText())
                 && isLocated(payload, event.getChannel())) {
             sessions.onEdit(new ThreadMessage(
+                    payload.getTeamId(),
                     payload.getEventId(),
                     event.getChannel(),
                     message.getThreadTs(),
@@ -67,6 +69,7 @@ final class ThreadListener {
                 && !event.getDeletedTs().equals(previous.getThreadTs())
                 && isLocated(payload, event.getChannel())) {
             sessions.onDelete(new ThreadMessage(
+                    payload.getTeamId(),
                     payload.getEventId(),
                     event.getChannel(),
                     previous.getThreadTs(),
@@ -86,8 +89,10 @@ final class ThreadListener {
                 && SlackFields.isId(user);
     }
 
-    /** The event has the id Slack gives every delivery and names the channel it happened in. */
+    /** The event has the id Slack gives every delivery and names the workspace and channel it happened in. */
     private static boolean isLocated(EventsApiPayload<?> payload, String channel) {
-        return SlackFields.isEventId(payload.getEventId()) && SlackFields.isId(channel);
+        return SlackFields.isEventId(payload.getEventId())
+                && SlackFields.isId(payload.getTeamId())
+                && SlackFields.isId(channel);
     }
 }

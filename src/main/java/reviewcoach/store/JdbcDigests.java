@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.Objects;
 import javax.sql.DataSource;
 import reviewcoach.service.DeliveryKind;
+import reviewcoach.service.DigestAddress;
 import reviewcoach.service.DigestQueue;
 
 /**
@@ -25,19 +26,19 @@ public final class JdbcDigests implements DigestQueue {
     }
 
     @Override
-    public boolean claimWeek(String channel, LocalDate week, Instant periodEnd, Instant now) {
+    public boolean claimWeek(DigestAddress to, LocalDate week, Instant periodEnd, Instant now) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
                 try (PreparedStatement claim = connection.prepareStatement(
                         "INSERT INTO digests (channel, week, period_end, claimed_at) VALUES (?, ?, ?, ?)")) {
-                    claim.setString(1, channel);
+                    claim.setString(1, to.channel());
                     claim.setObject(2, week);
                     claim.setObject(3, Rows.timestamp(periodEnd));
                     claim.setObject(4, Rows.timestamp(now));
                     claim.executeUpdate();
                 }
-                enqueue(connection, periodEnd, now);
+                enqueue(connection, to, periodEnd, now);
                 connection.commit();
                 return true;
             } catch (SQLException failure) {
@@ -58,20 +59,21 @@ public final class JdbcDigests implements DigestQueue {
     }
 
     @Override
-    public void queueNow(Instant periodEnd, Instant now) {
+    public void queueNow(DigestAddress to, Instant periodEnd, Instant now) {
         try (Connection connection = dataSource.getConnection()) {
-            enqueue(connection, periodEnd, now);
+            enqueue(connection, to, periodEnd, now);
         } catch (SQLException failure) {
             throw new StoreException("queueing a digest", failure);
         }
     }
 
-    private static void enqueue(Connection connection, Instant periodEnd, Instant now) throws SQLException {
+    private static void enqueue(Connection connection, DigestAddress to, Instant periodEnd, Instant now)
+            throws SQLException {
         try (PreparedStatement queue = connection.prepareStatement(
                 "INSERT INTO outbox (session_id, kind, subject, status, attempts, not_before, created_at)"
                         + " VALUES (NULL, ?, ?, 'PENDING', 0, ?, ?)")) {
             queue.setString(1, DeliveryKind.DIGEST.name());
-            queue.setString(2, String.valueOf(periodEnd.getEpochSecond()));
+            queue.setString(2, to.subject(periodEnd));
             queue.setObject(3, Rows.timestamp(now));
             queue.setObject(4, Rows.timestamp(now));
             queue.executeUpdate();

@@ -42,7 +42,7 @@ public final class JdbcTeamActivity implements TeamActivity {
             + " AND s.status = 'OPEN' AND " + VISIBLE_TO_VIEWER
             + " ORDER BY s.workspace DESC, s.status DESC, s.started_at DESC FETCH FIRST ? ROWS ONLY";
     static final String OPEN_IN_CHANNEL = "SELECT " + LINE_COLUMNS + " FROM sessions s WHERE s.channel = ?"
-            + " AND s.status = 'OPEN' AND " + VISIBLE_TO_VIEWER
+            + " AND s.status = 'OPEN' AND s.workspace = ? AND " + VISIBLE_TO_VIEWER
             + " ORDER BY s.channel DESC, s.status DESC, s.started_at DESC FETCH FIRST ? ROWS ONLY";
     static final String RECENTLY_FINISHED = "SELECT " + LINE_COLUMNS + " FROM sessions s"
             + " WHERE s.workspace = ? AND s.finished_at >= ? AND " + VISIBLE_TO_VIEWER
@@ -51,11 +51,14 @@ public final class JdbcTeamActivity implements TeamActivity {
             + " JOIN sessions s ON s.id = a.session_id"
             + " WHERE a.workspace = ? AND a.owner = ? AND a.status = 'OPEN' AND " + VISIBLE_TO_VIEWER
             + " ORDER BY CASE WHEN a.due_date IS NULL THEN 1 ELSE 0 END, a.due_date, a.id FETCH FIRST ? ROWS ONLY";
-    static final String OWNER_LOADS = "SELECT a.owner, COUNT(*) AS open_items,"
-            + " SUM(CASE WHEN a.due_date < ? THEN 1 ELSE 0 END) AS overdue_items"
-            + " FROM action_items a JOIN sessions s ON s.id = a.session_id"
-            + " WHERE a.status = 'OPEN' AND a.owner IS NOT NULL AND " + PUBLIC
-            + " GROUP BY a.owner ORDER BY open_items DESC, a.owner FETCH FIRST ? ROWS ONLY";
+
+    static String ownerLoadsSql(boolean inWorkspace) {
+        return "SELECT a.owner, COUNT(*) AS open_items,"
+                + " SUM(CASE WHEN a.due_date < ? THEN 1 ELSE 0 END) AS overdue_items"
+                + " FROM action_items a JOIN sessions s ON s.id = a.session_id"
+                + " WHERE a.status = 'OPEN' AND a.owner IS NOT NULL AND " + PUBLIC + workspace(inWorkspace)
+                + " GROUP BY a.owner ORDER BY open_items DESC, a.owner FETCH FIRST ? ROWS ONLY";
+    }
 
     private final DataSource dataSource;
 
@@ -69,9 +72,15 @@ public final class JdbcTeamActivity implements TeamActivity {
     }
 
     @Override
-    public List<SessionLine> openInChannel(String channel, String viewer, int limit) {
+    public List<SessionLine> openInChannel(String workspace, String channel, String viewer, int limit) {
         return query(
-                "reading a channel's open sessions", OPEN_IN_CHANNEL, JdbcTeamActivity::line, channel, viewer, limit);
+                "reading a channel's open sessions",
+                OPEN_IN_CHANNEL,
+                JdbcTeamActivity::line,
+                channel,
+                workspace,
+                viewer,
+                limit);
     }
 
     @Override
@@ -134,13 +143,17 @@ public final class JdbcTeamActivity implements TeamActivity {
     }
 
     @Override
-    public List<OwnerLoad> ownerLoads(LocalDate today, int limit) {
+    public List<OwnerLoad> ownerLoads(String workspace, LocalDate today, int limit) {
+        List<Object> parameters = new ArrayList<>(List.of(today));
+        if (workspace != null) {
+            parameters.add(workspace);
+        }
+        parameters.add(limit);
         return query(
                 "counting open action items",
-                OWNER_LOADS,
+                ownerLoadsSql(workspace != null),
                 row -> new OwnerLoad(row.getString("owner"), row.getLong("open_items"), row.getLong("overdue_items")),
-                today,
-                limit);
+                parameters.toArray());
     }
 
     static String startedSql(boolean inWorkspace) {

@@ -6,16 +6,20 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import reviewcoach.config.Policy;
 import reviewcoach.dialogue.Dialogue;
+import reviewcoach.dialogue.PracticeType;
 import reviewcoach.dialogue.Review;
 import reviewcoach.dialogue.Session;
 import reviewcoach.dialogue.coaching.CoachingRules;
 import reviewcoach.service.ChannelPacer;
 import reviewcoach.service.Delivery;
 import reviewcoach.service.DeliverySender;
+import reviewcoach.service.OfficeSettings;
+import reviewcoach.service.Offices;
 import reviewcoach.service.Outbox;
 import reviewcoach.service.SessionService;
 import reviewcoach.service.StartRequest;
@@ -44,8 +48,12 @@ public final class Rehearsal {
     public Rehearsal(DataSource dataSource, Clock clock, PrintStream out) {
         JdbcSessionStore store = new JdbcSessionStore(dataSource);
         this.outbox = new JdbcOutbox(dataSource, "rehearsal-" + UUID.randomUUID(), Duration.ofMinutes(2));
-        this.sender =
-                new DeliverySender(store, new TerminalGateway(out), CHANNEL, new ChannelPacer(1, Duration.ZERO), clock);
+        this.sender = new DeliverySender(
+                store,
+                new TerminalGateway(out),
+                Offices.fixed(new OfficeSettings(CHANNEL, Set.of(), PracticeType.GENERAL)),
+                new ChannelPacer(1, Duration.ZERO),
+                clock);
         this.sessions =
                 new SessionService(store, new Dialogue(CoachingRules.standard()), clock, () -> {}, Policy.defaults());
         this.clock = clock;
@@ -70,7 +78,7 @@ public final class Rehearsal {
             if (!line.isBlank()) {
                 lineCount++;
                 sessions.onReply(new ThreadMessage(
-                        UUID.randomUUID().toString(), CHANNEL, thread, AUTHOR, line, "line-" + lineCount));
+                        AUTHOR, UUID.randomUUID().toString(), CHANNEL, thread, AUTHOR, line, "line-" + lineCount));
                 deliverOwed();
                 if (isFinished(session.id())) {
                     return;

@@ -104,7 +104,7 @@ final class TerminalGateway implements SlackGateway {
     }
 
     @Override
-    public String postSummary(String channel, ManagerSummary summary, boolean offerToShare) {
+    public String postSummary(Session session, String channel, ManagerSummary summary, boolean offerToShare) {
         out.println();
         out.println("Summary");
         for (ManagerSummary.StepLines step : summary.stepsWithLines()) {
@@ -125,7 +125,7 @@ final class TerminalGateway implements SlackGateway {
     }
 
     @Override
-    public void deleteMessage(PostedMessage message) {
+    public void deleteMessage(String workspace, PostedMessage message) {
         // nothing was posted anywhere
     }
 

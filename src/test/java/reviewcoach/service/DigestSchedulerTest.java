@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import reviewcoach.dialogue.PracticeType;
 import reviewcoach.summary.WeeklySchedule;
 import reviewcoach.testing.SettableClock;
 
@@ -28,8 +29,8 @@ class DigestSchedulerTest {
         final List<Instant> queued = new ArrayList<>();
 
         @Override
-        public synchronized boolean claimWeek(String channel, LocalDate week, Instant periodEnd, Instant now) {
-            if (!claimed.add(channel + week)) {
+        public synchronized boolean claimWeek(DigestAddress to, LocalDate week, Instant periodEnd, Instant now) {
+            if (!claimed.add(to.channel() + week)) {
                 return false;
             }
             queued.add(periodEnd);
@@ -37,7 +38,7 @@ class DigestSchedulerTest {
         }
 
         @Override
-        public synchronized void queueNow(Instant periodEnd, Instant now) {
+        public synchronized void queueNow(DigestAddress to, Instant periodEnd, Instant now) {
             queued.add(periodEnd);
         }
     }
@@ -47,39 +48,90 @@ class DigestSchedulerTest {
     private final AtomicInteger wakes = new AtomicInteger();
 
     private DigestScheduler scheduler() {
-        return new DigestScheduler(claims, "C0MANAGERS", MONDAY_NINE, clock, wakes::incrementAndGet);
+        return new DigestScheduler(claims, addresses("C0MANAGERS"), MONDAY_NINE, clock, wakes::incrementAndGet);
+    }
+
+    private static DigestAddresses addresses(String channel) {
+        return new DigestAddresses(Offices.fixed(new OfficeSettings(channel, Set.of(), PracticeType.GENERAL)), null);
     }
 
     @Test
     void queuesTheWeeksDigestOnceWhenItsHourComesEvenWithTwoInstances() {
         DigestScheduler one = scheduler();
         DigestScheduler two = scheduler();
-        assertFalse(one.queueIfDue(), "not before nine");
+        assertEquals(0, one.queueIfDue(), "not before nine");
 
         clock.set(Instant.parse("2026-11-30T09:00:30Z"));
-        assertTrue(one.queueIfDue());
-        assertFalse(one.queueIfDue());
-        assertFalse(two.queueIfDue(), "the other instance finds it claimed");
+        assertEquals(1, one.queueIfDue());
+        assertEquals(0, one.queueIfDue());
+        assertEquals(0, two.queueIfDue(), "the other instance finds it claimed");
         assertEquals(List.of(Instant.parse("2026-11-30T09:00:00Z")), claims.queued);
         assertEquals(1, wakes.get());
 
         clock.advance(Duration.ofDays(7));
-        assertTrue(two.queueIfDue(), "next week's is new");
+        assertEquals(1, two.queueIfDue(), "next week's is new");
     }
 
     @Test
     void aDigestMissedByMoreThanADayIsSkipped() {
         clock.set(Instant.parse("2026-12-01T09:00:01Z"));
-        assertFalse(scheduler().queueIfDue());
+        assertEquals(0, scheduler().queueIfDue());
         assertTrue(claims.queued.isEmpty());
     }
 
     @Test
     void withoutASummaryChannelNothingIsQueued() {
-        DigestScheduler off = new DigestScheduler(claims, null, MONDAY_NINE, clock, wakes::incrementAndGet);
+        DigestScheduler off = new DigestScheduler(claims, addresses(null), MONDAY_NINE, clock, wakes::incrementAndGet);
         clock.set(Instant.parse("2026-11-30T09:00:00Z"));
-        assertFalse(off.queueIfDue());
-        assertFalse(off.queueNow());
+        assertEquals(0, off.queueIfDue());
+        assertFalse(off.queueNow("T0OFFICE"));
         assertTrue(claims.queued.isEmpty());
+    }
+
+    @Test
+    void withManyWorkspacesEachWithASummaryChannelGetsItsOwnWeek() {
+        Offices offices = new Offices(
+                new OfficeSettingsStore() {
+                    @Override
+                    public java.util.Optional<OfficeSettings> find(String workspace) {
+                        return workspace.equals("T0QUIET")
+                                ? java.util.Optional.empty()
+                                : java.util.Optional.of(new OfficeSettings(
+                                        "C0" + workspace.substring(2), Set.of(), PracticeType.GENERAL));
+                    }
+
+                    @Override
+                    public void save(String workspace, OfficeSettings settings, String changedBy, Instant now) {}
+
+                    @Override
+                    public void remove(String workspace) {}
+                },
+                new OfficeSettings(null, Set.of(), PracticeType.GENERAL),
+                clock);
+        List<DigestAddress> sent = new ArrayList<>();
+        DigestQueue queue = new DigestQueue() {
+            @Override
+            public boolean claimWeek(DigestAddress to, LocalDate week, Instant periodEnd, Instant now) {
+                return sent.add(to);
+            }
+
+            @Override
+            public void queueNow(DigestAddress to, Instant periodEnd, Instant now) {
+                sent.add(to);
+            }
+        };
+        DigestScheduler many = new DigestScheduler(
+                queue,
+                new DigestAddresses(offices, () -> List.of("T0DENTAL", "T0QUIET", "T0SHOP")),
+                MONDAY_NINE,
+                clock,
+                wakes::incrementAndGet);
+        clock.set(Instant.parse("2026-11-30T09:00:00Z"));
+
+        assertEquals(2, many.queueIfDue(), "the workspace without a summary channel gets none");
+        assertEquals(List.of(new DigestAddress("T0DENTAL", "C0DENTAL"), new DigestAddress("T0SHOP", "C0SHOP")), sent);
+        assertTrue(many.queueNow("T0SHOP"));
+        assertFalse(many.queueNow("T0QUIET"));
+        assertEquals(new DigestAddress("T0SHOP", "C0SHOP"), sent.get(2));
     }
 }

@@ -48,7 +48,7 @@ class HomeServiceTest {
         }
 
         @Override
-        public List<SessionLine> openInChannel(String channel, String viewer, int limit) {
+        public List<SessionLine> openInChannel(String workspace, String channel, String viewer, int limit) {
             return List.of();
         }
 
@@ -69,7 +69,7 @@ class HomeServiceTest {
         }
 
         @Override
-        public List<OwnerLoad> ownerLoads(LocalDate today, int limit) {
+        public List<OwnerLoad> ownerLoads(String workspace, LocalDate today, int limit) {
             return List.of();
         }
     }

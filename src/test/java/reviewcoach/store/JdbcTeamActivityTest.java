@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import reviewcoach.service.Delivery;
 import reviewcoach.service.DeliveryKind;
+import reviewcoach.service.DigestAddress;
 import reviewcoach.summary.OwnerLoad;
 import reviewcoach.summary.PeriodPicture;
 import reviewcoach.summary.SessionLine;
@@ -143,10 +144,10 @@ class JdbcTeamActivityTest {
 
     @Test
     void aChannelListsOnlyItsOwnOpenSessions() {
-        List<SessionLine> open = activity.openInChannel(CHANNEL, ALICE, 15);
+        List<SessionLine> open = activity.openInChannel(TEAM, CHANNEL, ALICE, 15);
         assertEquals(15, open.size());
         assertTrue(open.stream().allMatch(line -> line.channel().equals(CHANNEL) && line.finishedAt() == null));
-        assertTrue(activity.openInChannel("C0NOWHERE", ALICE, 15).isEmpty());
+        assertTrue(activity.openInChannel(TEAM, "C0NOWHERE", ALICE, 15).isEmpty());
     }
 
     @Test
@@ -178,7 +179,7 @@ class JdbcTeamActivityTest {
 
     @Test
     void ownerLoadsCountOpenAndOverdueItemsOutsidePrivateSessions() {
-        List<OwnerLoad> loads = activity.ownerLoads(LocalDate.parse("2026-11-25"), 10);
+        List<OwnerLoad> loads = activity.ownerLoads(null, LocalDate.parse("2026-11-25"), 10);
         assertFalse(loads.isEmpty());
         OwnerLoad alice = loads.stream()
                 .filter(load -> load.owner().equals(ALICE))
@@ -192,19 +193,20 @@ class JdbcTeamActivityTest {
         JdbcDigests digests = new JdbcDigests(dataSource);
         LocalDate week = LocalDate.parse("2026-11-23");
         Instant slot = Instant.parse("2026-11-23T09:00:00Z");
-        assertTrue(digests.claimWeek("C0MANAGERS", week, slot, NOW));
-        assertFalse(digests.claimWeek("C0MANAGERS", week, slot, NOW.plusSeconds(1)), "a second claim loses");
+        DigestAddress managers = new DigestAddress("T0OFFICE", "C0MANAGERS");
+        assertTrue(digests.claimWeek(managers, week, slot, NOW));
+        assertFalse(digests.claimWeek(managers, week, slot, NOW.plusSeconds(1)), "a second claim loses");
 
         List<Delivery> due = new JdbcOutbox(dataSource, "test", Duration.ofMinutes(1)).claimDue(NOW, 10);
         assertEquals(1, due.size());
         assertEquals(DeliveryKind.DIGEST, due.get(0).kind());
-        assertEquals(String.valueOf(slot.getEpochSecond()), due.get(0).subject());
+        assertEquals(managers.subject(slot), due.get(0).subject());
     }
 
     @Test
     void everyListUsesItsIndex() throws SQLException {
         assertUses("sessions_workspace_status", JdbcTeamActivity.OPEN_IN_WORKSPACE, TEAM, ALICE, 11);
-        assertUses("sessions_channel_status", JdbcTeamActivity.OPEN_IN_CHANNEL, CHANNEL, ALICE, 15);
+        assertUses("sessions_channel_status", JdbcTeamActivity.OPEN_IN_CHANNEL, CHANNEL, TEAM, ALICE, 15);
         assertUses(
                 "sessions_finished",
                 JdbcTeamActivity.RECENTLY_FINISHED,

@@ -1,7 +1,5 @@
 package reviewcoach.slack.api;
 
-import com.slack.api.Slack;
-import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.model.User;
 import java.util.List;
@@ -23,53 +21,54 @@ import reviewcoach.summary.ManagerSummary;
  */
 public final class SlackFollowUpGateway implements FollowUpGateway, UserGroups {
 
-    private final MethodsClient methods;
+    private final SlackClients clients;
 
-    public SlackFollowUpGateway(Slack slack, String botToken) {
-        this.methods = slack.methods(botToken);
+    public SlackFollowUpGateway(SlackClients clients) {
+        this.clients = clients;
     }
 
     @Override
-    public void updateSummary(PostedMessage summaryMessage, ManagerSummary summary, boolean offerToShare) {
-        update(summaryMessage, SummaryMessage.render(summary, offerToShare));
+    public void updateSummary(
+            Session session, PostedMessage summaryMessage, ManagerSummary summary, boolean offerToShare) {
+        update(session.workspace(), summaryMessage, SummaryMessage.render(summary, offerToShare));
     }
 
     /** Posting to a user id opens the bot's direct message with them (scope {@code chat:write}). */
     @Override
     public PostedMessage tellOwner(Session session, String owner, List<FollowUp> items, String threadLink) {
-        return post(owner, OwnerMessages.assigned(session, items, threadLink));
+        return post(session.workspace(), owner, OwnerMessages.assigned(session, items, threadLink));
     }
 
     @Override
     public void updateOwnerMessage(PostedMessage message, Session session, List<FollowUp> items, String threadLink) {
-        update(message, OwnerMessages.assigned(session, items, threadLink));
+        update(session.workspace(), message, OwnerMessages.assigned(session, items, threadLink));
     }
 
     @Override
     public PostedMessage remind(Session session, FollowUp item, boolean overdue, String threadLink) {
-        return post(item.owner(), OwnerMessages.reminder(session, item, overdue, threadLink));
+        return post(session.workspace(), item.owner(), OwnerMessages.reminder(session, item, overdue, threadLink));
     }
 
     /** From {@code users.info} (scope {@code users:read}). */
     @Override
-    public Optional<String> timeZoneOf(String userId) {
-        User user = SlackCalls.run(() -> methods.usersInfo(request -> request.user(userId)))
+    public Optional<String> timeZoneOf(String workspace, String userId) {
+        User user = SlackCalls.run(() -> clients.methods(workspace).usersInfo(request -> request.user(userId)))
                 .getUser();
         return Optional.ofNullable(user).map(User::getTz).filter(zone -> !zone.isBlank());
     }
 
     /** From {@code usergroups.users.list} (scope {@code usergroups:read}). */
     @Override
-    public Set<String> members(String userGroupId) {
+    public Set<String> members(String workspace, String userGroupId) {
         List<String> users = SlackCalls.run(
-                        () -> methods.usergroupsUsersList(request -> request.usergroup(userGroupId)))
+                        () -> clients.methods(workspace).usergroupsUsersList(request -> request.usergroup(userGroupId)))
                 .getUsers();
         return users == null ? Set.of() : Set.copyOf(users);
     }
 
-    private PostedMessage post(String channel, SlackMessage message) {
+    private PostedMessage post(String workspace, String channel, SlackMessage message) {
         ChatPostMessageResponse posted =
-                SlackCalls.run(() -> methods.chatPostMessage(request -> request.channel(channel)
+                SlackCalls.run(() -> clients.methods(workspace).chatPostMessage(request -> request.channel(channel)
                         .text(message.text())
                         .blocks(message.blocks())
                         .unfurlLinks(false)
@@ -77,8 +76,8 @@ public final class SlackFollowUpGateway implements FollowUpGateway, UserGroups {
         return new PostedMessage(posted.getChannel() == null ? channel : posted.getChannel(), posted.getTs());
     }
 
-    private void update(PostedMessage where, SlackMessage message) {
-        SlackCalls.run(() -> methods.chatUpdate(request -> request.channel(where.channel())
+    private void update(String workspace, PostedMessage where, SlackMessage message) {
+        SlackCalls.run(() -> clients.methods(workspace).chatUpdate(request -> request.channel(where.channel())
                 .ts(where.messageId())
                 .text(message.text())
                 .blocks(message.blocks())));

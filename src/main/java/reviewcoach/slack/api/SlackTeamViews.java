@@ -1,8 +1,8 @@
 package reviewcoach.slack.api;
 
-import com.slack.api.Slack;
-import com.slack.api.methods.MethodsClient;
 import com.slack.api.model.view.View;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reviewcoach.service.DeliveryFailure;
@@ -14,9 +14,9 @@ import reviewcoach.summary.Digest;
 import reviewcoach.summary.Home;
 
 /**
- * Shows the App Home ({@code views.publish}) and posts digests with the bot token. Links to threads are built from
- * the workspace's address, learned once from {@code auth.test}, instead of one {@code chat.getPermalink} per session.
- * Thread-safe.
+ * Shows the App Home ({@code views.publish}) and posts digests with each workspace's bot token. Links to threads are
+ * built from the workspace's address, learned once per workspace from {@code auth.test}, instead of one {@code
+ * chat.getPermalink} per session. Thread-safe.
  */
 public final class SlackTeamViews implements TeamViews {
 
@@ -25,24 +25,24 @@ public final class SlackTeamViews implements TeamViews {
 
     private static final Logger log = LoggerFactory.getLogger(SlackTeamViews.class);
 
-    private final MethodsClient methods;
-    private volatile String workspaceUrl;
+    private final SlackClients clients;
+    private final Map<String, String> workspaceUrls = new ConcurrentHashMap<>();
 
-    public SlackTeamViews(Slack slack, String botToken) {
-        this.methods = slack.methods(botToken);
+    public SlackTeamViews(SlackClients clients) {
+        this.clients = clients;
     }
 
     /** The workspace's address, such as {@code https://acme.slack.com/}; asks Slack the first time. */
-    public String workspaceUrl() {
-        String known = workspaceUrl;
+    public String workspaceUrl(String workspace) {
+        String known = workspaceUrls.get(workspace);
         if (known != null) {
             return known;
         }
         try {
-            String url =
-                    SlackCalls.run(() -> methods.authTest(request -> request)).getUrl();
+            String url = SlackCalls.run(() -> clients.methods(workspace).authTest(request -> request))
+                    .getUrl();
             if (url != null && url.startsWith("https://")) {
-                workspaceUrl = url;
+                workspaceUrls.put(workspace, url);
                 return url;
             }
         } catch (DeliveryFailure failure) {
@@ -52,22 +52,21 @@ public final class SlackTeamViews implements TeamViews {
     }
 
     /** The workspace's address if already known, without asking Slack: for answers that must not wait. */
-    public String workspaceUrlIfKnown() {
-        String known = workspaceUrl;
-        return known == null ? ANY_WORKSPACE : known;
+    public String workspaceUrlIfKnown(String workspace) {
+        return workspaceUrls.getOrDefault(workspace, ANY_WORKSPACE);
     }
 
     @Override
-    public void publishHome(String user, Home home) {
-        View view = HomeView.render(home, workspaceUrl());
-        SlackCalls.run(
-                () -> methods.viewsPublish(request -> request.userId(user).view(view)));
+    public void publishHome(String workspace, String user, Home home) {
+        View view = HomeView.render(home, workspaceUrl(workspace));
+        SlackCalls.run(() -> clients.methods(workspace)
+                .viewsPublish(request -> request.userId(user).view(view)));
     }
 
     @Override
-    public String postDigest(String channel, Digest digest) {
+    public String postDigest(String workspace, String channel, Digest digest) {
         SlackMessage message = DigestMessage.render(digest);
-        return SlackCalls.run(() -> methods.chatPostMessage(request -> request.channel(channel)
+        return SlackCalls.run(() -> clients.methods(workspace).chatPostMessage(request -> request.channel(channel)
                         .text(message.text())
                         .blocks(message.blocks())
                         .unfurlLinks(false)

@@ -5,9 +5,7 @@ import static com.slack.api.model.block.composition.BlockCompositions.markdownTe
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.slack.api.Slack;
 import com.slack.api.methods.MethodsClient;
-import com.slack.api.methods.response.auth.AuthTestResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.model.view.View;
 import com.slack.api.webhook.WebhookResponse;
@@ -15,6 +13,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import reviewcoach.dialogue.Contribution;
 import reviewcoach.dialogue.PracticeType;
 import reviewcoach.dialogue.ResponseGuide;
@@ -28,35 +27,28 @@ import reviewcoach.slack.render.SlackMessage;
 import reviewcoach.slack.render.SummaryMessage;
 import reviewcoach.summary.ManagerSummary;
 
-/** Says what the service wants said through the Slack Web API with the bot token. Thread-safe. */
+/** Says what the service wants said through the Slack Web API, with the bot token of the workspace concerned. Thread-safe. */
 public final class SlackWebGateway implements SlackGateway {
 
     static final String ACCEPTED_REACTION = "white_check_mark";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Slack slack;
-    private final MethodsClient methods;
-    private final PracticeType practice;
+    private final SlackClients clients;
+    private final Function<String, PracticeType> practices;
 
     /**
-     * @param practice the kind of office, which decides what a public reply draft may say
+     * @param practices each workspace's kind of office, which decides what a public reply draft may say
      */
-    public SlackWebGateway(Slack slack, String botToken, PracticeType practice) {
-        this.slack = slack;
-        this.methods = slack.methods(botToken);
-        this.practice = practice;
-    }
-
-    /** Checks the bot token; returns Slack's answer or throws {@link DeliveryFailure}. */
-    public AuthTestResponse checkToken() {
-        return SlackCalls.run(() -> methods.authTest(request -> request));
+    public SlackWebGateway(SlackClients clients, Function<String, PracticeType> practices) {
+        this.clients = clients;
+        this.practices = practices;
     }
 
     @Override
     public PostedMessage openThread(Session session) {
         SlackMessage message = SessionMessages.root(session, List.of());
         ChatPostMessageResponse posted =
-                SlackCalls.run(() -> methods.chatPostMessage(request -> request.channel(session.channel())
+                SlackCalls.run(() -> methods(session).chatPostMessage(request -> request.channel(session.channel())
                         .text(message.text())
                         .blocks(message.blocks())
                         .unfurlLinks(false)
@@ -83,7 +75,9 @@ public final class SlackWebGateway implements SlackGateway {
     @Override
     public String postPlanPaths(Session session, ResponseGuide.Reviewer reviewer) {
         return postInThread(
-                session, SessionMessages.planPaths(ResponseGuide.paths(reviewer, practice, session.review())));
+                session,
+                SessionMessages.planPaths(
+                        ResponseGuide.paths(reviewer, practices.apply(session.workspace()), session.review())));
     }
 
     @Override
@@ -94,7 +88,7 @@ public final class SlackWebGateway implements SlackGateway {
     @Override
     public void acknowledge(Session session, Contribution contribution) {
         try {
-            SlackCalls.run(() -> methods.reactionsAdd(request -> request.channel(session.channel())
+            SlackCalls.run(() -> methods(session).reactionsAdd(request -> request.channel(session.channel())
                     .timestamp(contribution.messageId())
                     .name(ACCEPTED_REACTION)));
         } catch (DeliveryFailure failure) {
@@ -117,7 +111,7 @@ public final class SlackWebGateway implements SlackGateway {
     @Override
     public void refreshRoot(Session session, List<Contribution> contributions) {
         SlackMessage message = SessionMessages.root(session, contributions);
-        SlackCalls.run(() -> methods.chatUpdate(request -> request.channel(session.channel())
+        SlackCalls.run(() -> methods(session).chatUpdate(request -> request.channel(session.channel())
                 .ts(session.thread())
                 .text(message.text())
                 .blocks(message.blocks())));
@@ -125,15 +119,15 @@ public final class SlackWebGateway implements SlackGateway {
 
     @Override
     public String linkToThread(Session session) {
-        return SlackCalls.run(() -> methods.chatGetPermalink(
-                        request -> request.channel(session.channel()).messageTs(session.thread())))
+        return SlackCalls.run(() -> methods(session).chatGetPermalink(request -> request.channel(session.channel())
+                        .messageTs(session.thread())))
                 .getPermalink();
     }
 
     @Override
-    public String postSummary(String channel, ManagerSummary summary, boolean offerToShare) {
+    public String postSummary(Session session, String channel, ManagerSummary summary, boolean offerToShare) {
         SlackMessage message = SummaryMessage.render(summary, offerToShare);
-        return SlackCalls.run(() -> methods.chatPostMessage(request -> request.channel(channel)
+        return SlackCalls.run(() -> methods(session).chatPostMessage(request -> request.channel(channel)
                         .text(message.text())
                         .blocks(message.blocks())
                         .unfurlLinks(false)
@@ -147,10 +141,10 @@ public final class SlackWebGateway implements SlackGateway {
     }
 
     @Override
-    public void deleteMessage(PostedMessage message) {
+    public void deleteMessage(String workspace, PostedMessage message) {
         try {
-            SlackCalls.run(() -> methods.chatDelete(
-                    request -> request.channel(message.channel()).ts(message.messageId())));
+            SlackCalls.run(() -> clients.methods(workspace)
+                    .chatDelete(request -> request.channel(message.channel()).ts(message.messageId())));
         } catch (DeliveryFailure failure) {
             if (!failure.error().equals("message_not_found")) {
                 throw failure;
@@ -167,7 +161,7 @@ public final class SlackWebGateway implements SlackGateway {
     @Override
     public void refuseFinish(Session session, String userId) {
         String text = Notices.onlyStarterFinishes(session.starter());
-        SlackCalls.run(() -> methods.chatPostEphemeral(request -> request.channel(session.channel())
+        SlackCalls.run(() -> methods(session).chatPostEphemeral(request -> request.channel(session.channel())
                 .user(userId)
                 .threadTs(session.thread())
                 .text(text)));
@@ -188,7 +182,7 @@ public final class SlackWebGateway implements SlackGateway {
         }
         WebhookResponse response;
         try {
-            response = slack.send(responseUrl, payload);
+            response = clients.slack().send(responseUrl, payload);
         } catch (IOException failure) {
             throw DeliveryFailure.transientFailure(
                     "io_error " + failure.getClass().getSimpleName(), failure);
@@ -201,14 +195,18 @@ public final class SlackWebGateway implements SlackGateway {
         }
     }
 
-    /** Opens a modal for a person who just pressed something; the trigger expires in three seconds. */
-    public void openModal(String triggerId, View view) {
-        SlackCalls.run(
-                () -> methods.viewsOpen(request -> request.triggerId(triggerId).view(view)));
+    /** Opens a modal for a person of a workspace who just pressed something; the trigger expires in three seconds. */
+    public void openModal(String workspace, String triggerId, View view) {
+        SlackCalls.run(() -> clients.methods(workspace)
+                .viewsOpen(request -> request.triggerId(triggerId).view(view)));
+    }
+
+    private MethodsClient methods(Session session) {
+        return clients.methods(session.workspace());
     }
 
     private String postInThread(Session session, SlackMessage message) {
-        return SlackCalls.run(() -> methods.chatPostMessage(request -> request.channel(session.channel())
+        return SlackCalls.run(() -> methods(session).chatPostMessage(request -> request.channel(session.channel())
                         .threadTs(session.thread())
                         .text(message.text())
                         .blocks(message.blocks())

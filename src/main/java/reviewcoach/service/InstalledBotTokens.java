@@ -1,0 +1,50 @@
+package reviewcoach.service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The bot token of each workspace the app was installed to through OAuth, read from the installations and kept for a
+ * minute, so that a busy workspace does not cost a query per Slack call. Forgotten at once on this instance when the
+ * app is uninstalled; another instance stops using it within the minute, and until then Slack refuses it anyway.
+ * Thread-safe.
+ */
+public final class InstalledBotTokens implements BotTokens {
+
+    static final Duration KEPT = Duration.ofMinutes(1);
+
+    private final Installations installations;
+    private final Clock clock;
+    private final Map<String, Known> known = new ConcurrentHashMap<>();
+
+    public InstalledBotTokens(Installations installations, Clock clock) {
+        this.installations = Objects.requireNonNull(installations, "installations");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public String botTokenFor(String workspace) {
+        Instant now = clock.instant();
+        Known cached = known.get(workspace);
+        if (cached != null && now.isBefore(cached.until())) {
+            return cached.token();
+        }
+        String token = installations
+                .find(workspace)
+                .map(Installation::botToken)
+                .orElseThrow(() -> DeliveryFailure.permanent("not_installed"));
+        known.put(workspace, new Known(token, now.plus(KEPT)));
+        return token;
+    }
+
+    /** Stops using a workspace's token on this instance (the app was uninstalled, or installed again). */
+    public void forget(String workspace) {
+        known.remove(workspace);
+    }
+
+    private record Known(String token, Instant until) {}
+}
