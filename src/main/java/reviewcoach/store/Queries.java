@@ -8,7 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 
-/** Runs one read on a connection of its own and reads every row it returns. Thread-safe. */
+/**
+ * Runs one read on a connection of its own and reads every row it returns, or one change and counts the rows it
+ * changed. Thread-safe.
+ */
 final class Queries {
 
     /** Reads one row into a value. */
@@ -35,6 +38,22 @@ final class Queries {
                 }
                 return values;
             }
+        } catch (SQLException failure) {
+            throw new StoreException(doing, failure);
+        }
+    }
+
+    /**
+     * Runs one change (an {@code UPDATE} or {@code DELETE}) in a transaction of its own.
+     *
+     * @param doing what the change is for, said in the {@link StoreException} when it fails
+     * @return how many rows it changed
+     */
+    static int update(DataSource dataSource, String doing, String sql, Object... parameters) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            JdbcSessionTransaction.bind(statement, parameters);
+            return statement.executeUpdate();
         } catch (SQLException failure) {
             throw new StoreException(doing, failure);
         }

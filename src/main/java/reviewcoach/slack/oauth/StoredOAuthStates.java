@@ -1,0 +1,66 @@
+package reviewcoach.slack.oauth;
+
+import com.slack.api.bolt.service.OAuthStateService;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Objects;
+import reviewcoach.service.OAuthStates;
+
+/**
+ * Bolt's OAuth state store, kept in our {@link OAuthStates} so that any instance can finish an install another began.
+ * A state is 256 random bits, good for one return within ten minutes. Bolt checks a state ({@link
+ * #isAvailableInDatabase}) before it exchanges the code and deletes it ({@link #deleteStateFromDatastore}) only after
+ * the exchange succeeded; checking and deleting apart would let two returns with the same state both pass, so the
+ * check itself uses the state up, atomically, and the later delete finds nothing left to do. Thread-safe.
+ */
+public final class StoredOAuthStates implements OAuthStateService {
+
+    /** How long a state is good for, in the database and in the browser's cookie alike. */
+    static final Duration TIME_TO_LIVE = Duration.ofMinutes(10);
+
+    private static final int STATE_BYTES = 32;
+
+    private final OAuthStates states;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    public StoredOAuthStates(OAuthStates states, Clock clock) {
+        this.states = Objects.requireNonNull(states, "states");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** 256 bits from {@link SecureRandom}, URL-safe and without padding, so that it reads back whole from a cookie. */
+    @Override
+    public String generateNewStateValue() {
+        byte[] bytes = new byte[STATE_BYTES];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    @Override
+    public long getExpirationInSeconds() {
+        return TIME_TO_LIVE.toSeconds();
+    }
+
+    @Override
+    public void addNewStateToDatastore(String state) {
+        states.issue(state, clock.instant().plus(TIME_TO_LIVE));
+    }
+
+    /**
+     * Uses the state up: true once for a state that was issued and has not expired, false for every later call (unlike
+     * what Bolt's interface describes, this check has an effect; Bolt calls it once per return from Slack).
+     */
+    @Override
+    public boolean isAvailableInDatabase(String state) {
+        return states.consume(state, clock.instant());
+    }
+
+    /** Uses the state up, if {@link #isAvailableInDatabase} has not already. */
+    @Override
+    public void deleteStateFromDatastore(String state) {
+        states.consume(state, clock.instant());
+    }
+}
