@@ -34,6 +34,7 @@ import reviewcoach.service.DigestPoster;
 import reviewcoach.service.DigestScheduler;
 import reviewcoach.service.FollowUpSender;
 import reviewcoach.service.HomeService;
+import reviewcoach.service.InstalledBotTokens;
 import reviewcoach.service.Managers;
 import reviewcoach.service.OfficeSettings;
 import reviewcoach.service.Offices;
@@ -49,10 +50,14 @@ import reviewcoach.slack.api.SlackClients;
 import reviewcoach.slack.api.SlackFollowUpGateway;
 import reviewcoach.slack.api.SlackTeamViews;
 import reviewcoach.slack.api.SlackWebGateway;
+import reviewcoach.slack.oauth.OAuthInstall;
 import reviewcoach.slack.socket.ReconnectTiming;
 import reviewcoach.slack.socket.SocketModeConnection;
 import reviewcoach.store.Database;
 import reviewcoach.store.JdbcDigests;
+import reviewcoach.store.JdbcInstallations;
+import reviewcoach.store.JdbcOAuthStates;
+import reviewcoach.store.JdbcOfficeSettings;
 import reviewcoach.store.JdbcOutbox;
 import reviewcoach.store.JdbcSessionStore;
 import reviewcoach.store.JdbcTeamActivity;
@@ -178,8 +183,11 @@ public final class ReviewCoach implements AutoCloseable {
         Transactions transactions = Database.transactions(settings.databaseUrl(), dataSource);
         JdbcSessionStore store = new JdbcSessionStore(dataSource, transactions);
         JdbcTeamActivity activity = new JdbcTeamActivity(dataSource);
-        Offices offices = new Offices(null, officeDefaults(settings), clock);
-        SlackClients clients = oneWorkspace;
+        Offices offices = new Offices(new JdbcOfficeSettings(dataSource), officeDefaults(settings), clock);
+        JdbcInstallations installations = new JdbcInstallations(dataSource);
+        InstalledBotTokens installedTokens =
+                settings.installsToManyWorkspaces() ? new InstalledBotTokens(installations, clock) : null;
+        SlackClients clients = oneWorkspace != null ? oneWorkspace : new SlackClients(slack, installedTokens);
         SlackWebGateway gateway =
                 new SlackWebGateway(clients, workspace -> offices.of(workspace).practice());
         SlackTeamViews views = new SlackTeamViews(clients);
@@ -213,7 +221,7 @@ public final class ReviewCoach implements AutoCloseable {
         chores.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         DigestScheduler digests = new DigestScheduler(
                 new JdbcDigests(dataSource),
-                new DigestAddresses(offices, null),
+                new DigestAddresses(offices, installedTokens == null ? null : installations::workspaces),
                 settings.digestSchedule(),
                 clock,
                 courier::wake);
@@ -227,14 +235,34 @@ public final class ReviewCoach implements AutoCloseable {
                 chores,
                 team,
                 new ActionItemService(store, managers, clock, courier::wake));
+        ReviewCoachApp.handleUninstalls(
+                app,
+                installedTokens != null
+                        ? installedTokens::uninstalled
+                        : workspace -> log.warn(
+                                "the app was uninstalled from workspace {}: SLACK_BOT_TOKEN no longer works",
+                                workspace));
         app.start();
-        scheduleRetention(chores, new Retention(store, settings.policy().retentionDays(), clock));
+        JdbcOAuthStates oauthStates = new JdbcOAuthStates(dataSource);
+        scheduleRetention(chores, new Retention(store, settings.policy().retentionDays(), clock), () -> {
+            int expired = oauthStates.forgetExpired(clock.instant());
+            log.debug("forgot {} expired install states", expired);
+        });
         if (!tokenChecked) {
             recheckTokenUntilSlackAnswers(chores, oneWorkspace, slackHealth, clock);
         }
         SocketModeHealth socketHealth = settings.socketMode() ? new SocketModeHealth() : null;
         WebServer web = WebServer.start(
-                settings.port(), app, settings.signingSecret(), clock, store::isHealthy, slackHealth, socketHealth);
+                settings.port(),
+                app,
+                settings.signingSecret(),
+                clock,
+                store::isHealthy,
+                slackHealth,
+                socketHealth,
+                settings.installsToManyWorkspaces()
+                        ? OAuthInstall.servlet(settings.oauth(), slack, installations, oauthStates, clock)
+                        : null);
         courier.start(); // after the port is ours: no other live instance has this courier's name
         digests.start(chores, tuning.digestPoll());
         ReminderScheduler reminders = new ReminderScheduler(store, clock, tuning.reminderPoll(), courier::wake);
@@ -294,12 +322,14 @@ public final class ReviewCoach implements AutoCloseable {
                 settings.policy().practice());
     }
 
-    /** Deletes expired sessions a minute after start, then once a day. */
-    private static void scheduleRetention(ScheduledExecutorService chores, Retention retention) {
+    /** Deletes expired sessions (and whatever else has expired) a minute after start, then once a day. */
+    private static void scheduleRetention(
+            ScheduledExecutorService chores, Retention retention, Runnable alsoForgetExpired) {
         chores.scheduleWithFixedDelay(
                 () -> {
                     try {
                         retention.purge();
+                        alsoForgetExpired.run();
                     } catch (RuntimeException failure) {
                         log.warn("retention failed, trying again tomorrow: {}", failure.toString());
                     }

@@ -1,6 +1,7 @@
 package reviewcoach.http;
 
 import com.slack.api.bolt.App;
+import jakarta.servlet.http.HttpServlet;
 import java.time.Clock;
 import java.util.function.BooleanSupplier;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -21,6 +22,8 @@ import reviewcoach.service.SocketModeHealth;
 public final class WebServer implements AutoCloseable {
 
     public static final String EVENTS_PATH = "/slack/events";
+    public static final String INSTALL_PATH = "/slack/install";
+    public static final String REDIRECT_PATH = "/slack/oauth_redirect";
     private static final long STOP_TIMEOUT_MILLIS = 10_000;
 
     private final Server server;
@@ -59,6 +62,25 @@ public final class WebServer implements AutoCloseable {
             SlackHealth slackHealth,
             SocketModeHealth socketMode)
             throws Exception {
+        return start(port, app, signingSecret, clock, databaseUp, slackHealth, socketMode, null);
+    }
+
+    /**
+     * Like the others, with the OAuth install flow as well.
+     *
+     * @param installFlow serves {@value #INSTALL_PATH} and {@value #REDIRECT_PATH}, or null when the app is not
+     *     installed through OAuth
+     */
+    public static WebServer start(
+            int port,
+            App app,
+            String signingSecret,
+            Clock clock,
+            BooleanSupplier databaseUp,
+            SlackHealth slackHealth,
+            SocketModeHealth socketMode,
+            HttpServlet installFlow)
+            throws Exception {
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
         threads.setName("http");
         Server server = new Server(threads);
@@ -73,6 +95,11 @@ public final class WebServer implements AutoCloseable {
         if (signingSecret != null) {
             SlackEndpoint slack = new SlackEndpoint(app, new SignatureCheck(signingSecret, clock));
             context.addServlet(new ServletHolder("slack", slack), EVENTS_PATH);
+        }
+        if (installFlow != null) {
+            ServletHolder install = new ServletHolder("install", installFlow);
+            context.addServlet(install, INSTALL_PATH);
+            context.addServlet(install, REDIRECT_PATH);
         }
         context.addServlet(
                 new ServletHolder("health", new HealthServlet(databaseUp, slackHealth, socketMode)), "/healthz");

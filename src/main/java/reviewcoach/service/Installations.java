@@ -1,5 +1,6 @@
 package reviewcoach.service;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Where the workspaces' installations live: one per workspace, the latest install winning. Thread-safe. */
@@ -9,6 +10,9 @@ public interface Installations {
     void save(Installation installation);
 
     Optional<Installation> find(String workspace);
+
+    /** The ids of every workspace the app is installed to (for the weekly digests). */
+    List<String> workspaces();
 
     /**
      * Forgets a workspace's installation ({@code app_uninstalled}, or its bot token revoked).

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The bot token of each workspace the app was installed to through OAuth, read from the installations and kept for a
@@ -16,6 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class InstalledBotTokens implements BotTokens {
 
     static final Duration KEPT = Duration.ofMinutes(1);
+
+    private static final Logger log = LoggerFactory.getLogger(InstalledBotTokens.class);
 
     private final Installations installations;
     private final Clock clock;
@@ -41,9 +45,11 @@ public final class InstalledBotTokens implements BotTokens {
         return token;
     }
 
-    /** Stops using a workspace's token on this instance (the app was uninstalled, or installed again). */
-    public void forget(String workspace) {
+    /** The app was uninstalled from a workspace, or its bot token revoked: the token is removed for good. */
+    public void uninstalled(String workspace) {
+        boolean removed = installations.remove(workspace);
         known.remove(workspace);
+        log.info("workspace {} uninstalled; its bot token {}", workspace, removed ? "removed" : "was already gone");
     }
 
     private record Known(String token, Instant until) {}

@@ -5,11 +5,14 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.middleware.builtin.SSLCheck;
 import com.slack.api.model.event.AppHomeOpenedEvent;
+import com.slack.api.model.event.AppUninstalledEvent;
 import com.slack.api.model.event.MessageChangedEvent;
 import com.slack.api.model.event.MessageDeletedEvent;
 import com.slack.api.model.event.MessageEvent;
+import com.slack.api.model.event.TokensRevokedEvent;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import reviewcoach.config.Policy;
 import reviewcoach.service.ActionItemService;
@@ -90,5 +93,16 @@ public final class ReviewCoachApp {
                 buttons::onPressed);
         app.blockAction(SessionMessages.REVIEWER, buttons::onReviewer);
         return app;
+    }
+
+    /**
+     * Listens for the app being removed from a workspace, or its bot token there revoked.
+     *
+     * @param forgetWorkspace forgets that workspace's installation, given its id
+     */
+    public static void handleUninstalls(App app, Consumer<String> forgetWorkspace) {
+        Uninstalls uninstalls = new Uninstalls(forgetWorkspace);
+        app.event(AppUninstalledEvent.class, uninstalls::onUninstalled);
+        app.event(TokensRevokedEvent.class, uninstalls::onTokensRevoked);
     }
 }

@@ -2,6 +2,7 @@ package reviewcoach.store;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -62,6 +63,15 @@ public final class JdbcInstallations implements Installations {
                         workspace)
                 .stream()
                 .findFirst();
+    }
+
+    @Override
+    public List<String> workspaces() {
+        return Queries.list(
+                dataSource,
+                "listing installed workspaces",
+                "SELECT workspace FROM installations ORDER BY workspace",
+                row -> row.getString("workspace"));
     }
 
     @Override

@@ -41,9 +41,9 @@ public final class JdbcTeamActivity implements TeamActivity {
     static final String OPEN_IN_WORKSPACE = "SELECT " + LINE_COLUMNS + " FROM sessions s WHERE s.workspace = ?"
             + " AND s.status = 'OPEN' AND " + VISIBLE_TO_VIEWER
             + " ORDER BY s.workspace DESC, s.status DESC, s.started_at DESC FETCH FIRST ? ROWS ONLY";
-    static final String OPEN_IN_CHANNEL = "SELECT " + LINE_COLUMNS + " FROM sessions s WHERE s.channel = ?"
-            + " AND s.status = 'OPEN' AND s.workspace = ? AND " + VISIBLE_TO_VIEWER
-            + " ORDER BY s.channel DESC, s.status DESC, s.started_at DESC FETCH FIRST ? ROWS ONLY";
+    static final String OPEN_IN_CHANNEL = "SELECT " + LINE_COLUMNS + " FROM sessions s WHERE s.workspace = ?"
+            + " AND s.channel = ? AND s.status = 'OPEN' AND " + VISIBLE_TO_VIEWER
+            + " ORDER BY s.workspace DESC, s.channel DESC, s.status DESC, s.started_at DESC FETCH FIRST ? ROWS ONLY";
     static final String RECENTLY_FINISHED = "SELECT " + LINE_COLUMNS + " FROM sessions s"
             + " WHERE s.workspace = ? AND s.finished_at >= ? AND " + VISIBLE_TO_VIEWER
             + " ORDER BY s.workspace DESC, s.finished_at DESC FETCH FIRST ? ROWS ONLY";
@@ -77,8 +77,8 @@ public final class JdbcTeamActivity implements TeamActivity {
                 "reading a channel's open sessions",
                 OPEN_IN_CHANNEL,
                 JdbcTeamActivity::line,
-                channel,
                 workspace,
+                channel,
                 viewer,
                 limit);
     }

@@ -206,7 +206,7 @@ class JdbcTeamActivityTest {
     @Test
     void everyListUsesItsIndex() throws SQLException {
         assertUses("sessions_workspace_status", JdbcTeamActivity.OPEN_IN_WORKSPACE, TEAM, ALICE, 11);
-        assertUses("sessions_channel_status", JdbcTeamActivity.OPEN_IN_CHANNEL, CHANNEL, TEAM, ALICE, 15);
+        assertUses("sessions_channel_status", JdbcTeamActivity.OPEN_IN_CHANNEL, TEAM, CHANNEL, ALICE, 15);
         assertUses(
                 "sessions_finished",
                 JdbcTeamActivity.RECENTLY_FINISHED,

@@ -1,11 +1,16 @@
 package reviewcoach.slack.oauth;
 
 import com.slack.api.bolt.service.OAuthStateService;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Objects;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import reviewcoach.service.OAuthStates;
 
 /**
@@ -13,7 +18,9 @@ import reviewcoach.service.OAuthStates;
  * A state is 256 random bits, good for one return within ten minutes. Bolt checks a state ({@link
  * #isAvailableInDatabase}) before it exchanges the code and deletes it ({@link #deleteStateFromDatastore}) only after
  * the exchange succeeded; checking and deleting apart would let two returns with the same state both pass, so the
- * check itself uses the state up, atomically, and the later delete finds nothing left to do. Thread-safe.
+ * check itself uses the state up, atomically, and the later delete finds nothing left to do. Each state carries an
+ * HMAC made with {@code SLACK_STATE_SECRET}, so that a made-up state is refused without touching the database.
+ * Thread-safe.
  */
 public final class StoredOAuthStates implements OAuthStateService {
 
@@ -22,21 +29,58 @@ public final class StoredOAuthStates implements OAuthStateService {
 
     private static final int STATE_BYTES = 32;
 
+    private static final String HMAC = "HmacSHA256";
+
     private final OAuthStates states;
     private final Clock clock;
+    private final SecretKeySpec signingKey;
     private final SecureRandom random = new SecureRandom();
 
-    public StoredOAuthStates(OAuthStates states, Clock clock) {
+    /**
+     * @param stateSecret signs every state handed out ({@code SLACK_STATE_SECRET})
+     */
+    public StoredOAuthStates(OAuthStates states, Clock clock, String stateSecret) {
         this.states = Objects.requireNonNull(states, "states");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.signingKey = new SecretKeySpec(stateSecret.getBytes(StandardCharsets.UTF_8), HMAC);
     }
 
-    /** 256 bits from {@link SecureRandom}, URL-safe and without padding, so that it reads back whole from a cookie. */
+    /**
+     * 256 bits from {@link SecureRandom} and their HMAC, URL-safe and without padding, so that it reads back whole from
+     * a cookie.
+     */
     @Override
     public String generateNewStateValue() {
         byte[] bytes = new byte[STATE_BYTES];
         random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String nonce = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return nonce + "." + signature(nonce);
+    }
+
+    private String signature(String nonce) {
+        try {
+            Mac mac = Mac.getInstance(HMAC);
+            mac.init(signingKey);
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(mac.doFinal(nonce.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException impossible) {
+            throw new IllegalStateException("every JVM has " + HMAC, impossible);
+        }
+    }
+
+    /** Whether the state is one this app signed; compared in constant time. */
+    private boolean isSigned(String state) {
+        if (state == null) {
+            return false;
+        }
+        int dot = state.indexOf('.');
+        if (dot <= 0) {
+            return false;
+        }
+        byte[] expected = signature(state.substring(0, dot)).getBytes(StandardCharsets.UTF_8);
+        byte[] given = state.substring(dot + 1).getBytes(StandardCharsets.UTF_8);
+        return MessageDigest.isEqual(expected, given);
     }
 
     @Override
@@ -55,12 +99,14 @@ public final class StoredOAuthStates implements OAuthStateService {
      */
     @Override
     public boolean isAvailableInDatabase(String state) {
-        return states.consume(state, clock.instant());
+        return isSigned(state) && states.consume(state, clock.instant());
     }
 
     /** Uses the state up, if {@link #isAvailableInDatabase} has not already. */
     @Override
     public void deleteStateFromDatastore(String state) {
-        states.consume(state, clock.instant());
+        if (isSigned(state)) {
+            states.consume(state, clock.instant());
+        }
     }
 }

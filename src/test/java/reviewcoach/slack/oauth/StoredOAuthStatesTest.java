@@ -27,6 +27,7 @@ import reviewcoach.testing.TestDatabase;
 class StoredOAuthStatesTest {
 
     private static final String COOKIE = "slack-app-oauth-state";
+    private static final String SECRET = "a-state-secret-for-tests-only";
 
     @TempDir
     Path directory;
@@ -40,7 +41,7 @@ class StoredOAuthStatesTest {
     void openDatabase() {
         database = TestDatabase.create(directory);
         dataSource = database.open();
-        states = new StoredOAuthStates(new JdbcOAuthStates(dataSource), clock);
+        states = new StoredOAuthStates(new JdbcOAuthStates(dataSource), clock, SECRET);
     }
 
     @AfterEach
@@ -54,7 +55,7 @@ class StoredOAuthStatesTest {
         Response response = new Response();
         String state = states.issueNewState(returnFromSlack("unused"), response);
 
-        assertTrue(state.matches("[A-Za-z0-9_-]{43}"), state);
+        assertTrue(state.matches("[A-Za-z0-9_-]{43}\\.[A-Za-z0-9_-]{43}"), state);
         assertNotEquals(state, states.issueNewState(returnFromSlack("unused"), new Response()));
         String cookie = response.getHeaders().get("Set-Cookie").get(0);
         assertTrue(cookie.startsWith(COOKIE + "=" + state + ";"), cookie);
@@ -74,7 +75,7 @@ class StoredOAuthStatesTest {
     @Test
     void aStateIssuedByOneInstanceIsGoodAtAnother() throws Exception {
         String state = states.issueNewState(returnFromSlack("unused"), new Response());
-        StoredOAuthStates otherInstance = new StoredOAuthStates(new JdbcOAuthStates(dataSource), clock);
+        StoredOAuthStates otherInstance = new StoredOAuthStates(new JdbcOAuthStates(dataSource), clock, SECRET);
 
         assertTrue(otherInstance.isValid(returnFromSlack(state)));
         assertFalse(states.isValid(returnFromSlack(state)));
@@ -92,6 +93,18 @@ class StoredOAuthStatesTest {
     @Test
     void aStateNeverIssuedIsRefused() {
         assertFalse(states.isValid(returnFromSlack("made-up-state")));
+    }
+
+    @Test
+    void aStateSignedWithAnotherSecretIsRefusedEvenIfStored() throws Exception {
+        StoredOAuthStates otherApp =
+                new StoredOAuthStates(new JdbcOAuthStates(dataSource), clock, "another-secret-entirely");
+        String theirs = otherApp.issueNewState(returnFromSlack("unused"), new Response());
+
+        assertFalse(states.isValid(returnFromSlack(theirs)));
+        String nonce = theirs.substring(0, theirs.indexOf('.'));
+        assertFalse(states.isValid(returnFromSlack(nonce + ".forged")));
+        assertFalse(states.isValid(returnFromSlack(nonce)));
     }
 
     @Test
