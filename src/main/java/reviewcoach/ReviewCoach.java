@@ -36,6 +36,7 @@ import reviewcoach.service.FollowUpSender;
 import reviewcoach.service.HomeService;
 import reviewcoach.service.InstalledBotTokens;
 import reviewcoach.service.Managers;
+import reviewcoach.service.OfficeAdmin;
 import reviewcoach.service.OfficeSettings;
 import reviewcoach.service.Offices;
 import reviewcoach.service.ReminderScheduler;
@@ -225,7 +226,12 @@ public final class ReviewCoach implements AutoCloseable {
                 settings.digestSchedule(),
                 clock,
                 courier::wake);
-        TeamFeatures team = new TeamFeatures(new HomeService(activity, clock, officeZone), views, digests, managers);
+        TeamFeatures team = new TeamFeatures(
+                new HomeService(activity, clock, officeZone),
+                views,
+                digests,
+                managers,
+                new OfficeAdmin(offices, managers, followUpGateway));
         App app = ReviewCoachApp.build(
                 settings.signingSecret(),
                 slack,

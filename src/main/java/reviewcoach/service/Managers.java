@@ -59,7 +59,7 @@ public final class Managers {
         return false;
     }
 
-    static boolean isUserGroup(String id) {
+    public static boolean isUserGroup(String id) {
         return id.startsWith("S");
     }
 

@@ -74,7 +74,12 @@ final class HomeTab {
 
     private void publish(String workspace, String user) {
         try {
-            team.views().publishHome(workspace, user, team.home().homeFor(workspace, user));
+            team.views()
+                    .publishHome(
+                            workspace,
+                            user,
+                            team.home().homeFor(workspace, user),
+                            team.office().settingsOf(workspace));
         } catch (DeliveryFailure failure) {
             log.warn("home not published ({}); it is published again when next opened", failure.error());
         } catch (StoreException failure) {

@@ -75,6 +75,9 @@ public final class ReviewCoachApp {
         app.event(MessageDeletedEvent.class, thread::onDeleted);
         HomeTab home = new HomeTab(team);
         app.event(AppHomeOpenedEvent.class, home::onOpened);
+        OfficeSettingsButtons settings = new OfficeSettingsButtons(team.office(), gateway, home);
+        app.blockAction(OfficeSettingsForm.OPEN, settings::onOpen);
+        app.viewSubmission(OfficeSettingsForm.CALLBACK_ID, settings::onSubmitted);
         ActionItemButtons itemButtons = new ActionItemButtons(items, home);
         app.blockAction(FollowUpBlocks.DONE, itemButtons::onDone);
         app.blockAction(FollowUpBlocks.REASSIGN, itemButtons::onReassign);

@@ -61,6 +61,14 @@ public final class FakeSlackApi implements AutoCloseable {
         answers.userGroup(groupId, members);
     }
 
+    /**
+     * Makes {@code oauth.v2.access} hand out a bot token for a workspace in exchange for this code, as Slack does at the
+     * end of an install; any other code is {@code invalid_code}.
+     */
+    public void installable(String code, String teamId, String botToken) {
+        answers.installable(code, teamId, botToken);
+    }
+
     /** Starts a fake on a free port of 127.0.0.1. */
     public static FakeSlackApi start() {
         try {

@@ -30,6 +30,30 @@ final class SlackApiAnswers {
 
     private final Map<String, String> timeZones = new ConcurrentHashMap<>();
     private final Map<String, List<String>> userGroups = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> installs = new ConcurrentHashMap<>();
+
+    /** Makes {@code oauth.v2.access} trade this code for a bot token of the workspace. */
+    void installable(String code, String teamId, String botToken) {
+        installs.put(code, List.of(teamId, botToken));
+    }
+
+    /** The answer of {@code oauth.v2.access}, shaped like Slack's. */
+    private JsonNode oauthAccess(String code) {
+        List<String> install = code == null ? null : installs.get(code);
+        if (install == null) {
+            return JSON.createObjectNode().put("ok", false).put("error", "invalid_code");
+        }
+        ObjectNode answer = ok().put("access_token", install.get(1))
+                .put("token_type", "bot")
+                .put("scope", "commands,chat:write,reactions:write")
+                .put("bot_user_id", TestWorkspace.BOT_USER_ID)
+                .put("app_id", TestWorkspace.APP_ID)
+                .put("is_enterprise_install", false);
+        answer.putObject("team").put("id", install.get(0)).put("name", "Office " + install.get(0));
+        answer.putNull("enterprise");
+        answer.putObject("authed_user").put("id", TestWorkspace.USER_ID);
+        return answer;
+    }
 
     /** Gives a user a time zone in {@code users.info}; others are in {@code America/New_York}. */
     void timeZone(String userId, String zone) {
@@ -56,6 +80,7 @@ final class SlackApiAnswers {
                     case "usergroups.users.list" -> userGroupMembers(params.get("usergroup"));
                     case "conversations.info" -> ok().set("channel", channel(params.get("channel")));
                     case "apps.connections.open" -> ok().put("url", socketModeUrls.get());
+                    case "oauth.v2.access" -> oauthAccess(params.get("code"));
                     case "bots.info" -> ok().set("bot", bot(params.getOrDefault("bot", TestWorkspace.BOT_ID)));
                     default -> ok();
                 });

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,6 +38,7 @@ public final class SlackRequests {
     private final String signingSecret;
     private final Clock clock;
     private final AtomicInteger eventNumber;
+    private final String team;
 
     /** Signs with {@code signingSecret} at the current time. */
     public SlackRequests(String signingSecret) {
@@ -49,17 +51,30 @@ public final class SlackRequests {
     }
 
     private SlackRequests(String signingSecret, Clock clock, AtomicInteger eventNumber) {
+        this(signingSecret, clock, eventNumber, TestWorkspace.TEAM_ID);
+    }
+
+    private SlackRequests(String signingSecret, Clock clock, AtomicInteger eventNumber, String team) {
         if (signingSecret == null || signingSecret.isBlank()) {
             throw new IllegalArgumentException("A signing secret is required, e.g. TestWorkspace.SIGNING_SECRET");
         }
         this.signingSecret = signingSecret;
         this.clock = Objects.requireNonNull(clock, "clock");
         this.eventNumber = eventNumber;
+        this.team = Objects.requireNonNull(team, "team");
+    }
+
+    /**
+     * The same builder for requests from another workspace: Slack names it in every payload, signed with the app's one
+     * signing secret like any other.
+     */
+    public SlackRequests fromWorkspace(String teamId) {
+        return new SlackRequests(signingSecret, clock, eventNumber, teamId);
     }
 
     /** The same builder signing at another clock's time; event ids keep counting. */
     public SlackRequests withClock(Clock otherClock) {
-        return new SlackRequests(signingSecret, otherClock, eventNumber);
+        return new SlackRequests(signingSecret, otherClock, eventNumber, team);
     }
 
     /** The same builder signing {@code age} in the past; Slack's limit is 5 minutes, so 6 minutes makes it stale. */
@@ -104,7 +119,9 @@ public final class SlackRequests {
 
     /** A slash command, form-encoded. */
     public SignedRequest slashCommand(SlashCommand command) {
-        return sign(FORM, command.toFormBody());
+        SlashCommand fromTeam =
+                team.equals(TestWorkspace.TEAM_ID) ? command : command.withTeam(team, team.toLowerCase(Locale.ROOT));
+        return sign(FORM, fromTeam.toFormBody());
     }
 
     /** A fresh event id for this builder: {@code Ev0001}, {@code Ev0002}, ... */
@@ -126,8 +143,8 @@ public final class SlackRequests {
     public ObjectNode eventEnvelope(String eventId, ObjectNode event) {
         ObjectNode envelope = SlackJson.object()
                 .put("token", TestWorkspace.VERIFICATION_TOKEN)
-                .put("team_id", TestWorkspace.TEAM_ID)
-                .put("context_team_id", TestWorkspace.TEAM_ID)
+                .put("team_id", team)
+                .put("context_team_id", team)
                 .put("api_app_id", TestWorkspace.APP_ID);
         envelope.set("event", event);
         envelope.put("type", "event_callback")
@@ -136,7 +153,7 @@ public final class SlackRequests {
         envelope.putArray("authorizations")
                 .addObject()
                 .putNull("enterprise_id")
-                .put("team_id", TestWorkspace.TEAM_ID)
+                .put("team_id", team)
                 .put("user_id", TestWorkspace.BOT_USER_ID)
                 .put("is_bot", true)
                 .put("is_enterprise_install", false);
@@ -154,7 +171,12 @@ public final class SlackRequests {
 
     /** A {@code block_actions} interaction (a button click). */
     public SignedRequest blockAction(BlockAction action) {
-        return interaction(action.toPayload(clock.instant()));
+        ObjectNode payload = action.toPayload(clock.instant());
+        if (!team.equals(TestWorkspace.TEAM_ID)) {
+            ((ObjectNode) payload.get("team")).put("id", team);
+            ((ObjectNode) payload.get("user")).put("team_id", team);
+        }
+        return interaction(payload);
     }
 
     /** A {@code view_submission} interaction (a modal submitted). */

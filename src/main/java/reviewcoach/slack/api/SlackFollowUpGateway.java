@@ -9,6 +9,7 @@ import reviewcoach.dialogue.Session;
 import reviewcoach.service.FollowUpGateway;
 import reviewcoach.service.PostedMessage;
 import reviewcoach.service.UserGroups;
+import reviewcoach.service.WorkspaceAdmins;
 import reviewcoach.slack.render.OwnerMessages;
 import reviewcoach.slack.render.SlackMessage;
 import reviewcoach.slack.render.SummaryMessage;
@@ -19,7 +20,7 @@ import reviewcoach.summary.ManagerSummary;
  * Says what the service wants said about action items through the Slack Web API, and reads people's time zones and
  * user groups' members. Thread-safe.
  */
-public final class SlackFollowUpGateway implements FollowUpGateway, UserGroups {
+public final class SlackFollowUpGateway implements FollowUpGateway, UserGroups, WorkspaceAdmins {
 
     private final SlackClients clients;
 
@@ -55,6 +56,14 @@ public final class SlackFollowUpGateway implements FollowUpGateway, UserGroups {
         User user = SlackCalls.run(() -> clients.methods(workspace).usersInfo(request -> request.user(userId)))
                 .getUser();
         return Optional.ofNullable(user).map(User::getTz).filter(zone -> !zone.isBlank());
+    }
+
+    /** From {@code users.info} (scope {@code users:read}): its admins, owners and primary owner. */
+    @Override
+    public boolean isAdmin(String workspace, String userId) {
+        User user = SlackCalls.run(() -> clients.methods(workspace).usersInfo(request -> request.user(userId)))
+                .getUser();
+        return user != null && (user.isAdmin() || user.isOwner() || user.isPrimaryOwner());
     }
 
     /** From {@code usergroups.users.list} (scope {@code usergroups:read}). */

@@ -6,9 +6,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reviewcoach.service.DeliveryFailure;
+import reviewcoach.service.OfficeSettings;
 import reviewcoach.service.TeamViews;
 import reviewcoach.slack.render.DigestMessage;
 import reviewcoach.slack.render.HomeView;
+import reviewcoach.slack.render.OfficeSection;
 import reviewcoach.slack.render.SlackMessage;
 import reviewcoach.summary.Digest;
 import reviewcoach.summary.Home;
@@ -57,8 +59,8 @@ public final class SlackTeamViews implements TeamViews {
     }
 
     @Override
-    public void publishHome(String workspace, String user, Home home) {
-        View view = HomeView.render(home, workspaceUrl(workspace));
+    public void publishHome(String workspace, String user, Home home, OfficeSettings office) {
+        View view = HomeView.render(home, workspaceUrl(workspace), OfficeSection.render(office));
         SlackCalls.run(() -> clients.methods(workspace)
                 .viewsPublish(request -> request.userId(user).view(view)));
     }

@@ -20,6 +20,11 @@ import reviewcoach.service.OAuthStates;
  */
 public final class OAuthInstall {
 
+    /** Bolt's old and new names for the paths are both set, or its defaults (read from the environment) win. */
+    private static final String INSTALL_PATH = "/slack/install";
+
+    private static final String REDIRECT_PATH = "/slack/oauth_redirect";
+
     /** The bot scopes the app asks for, as {@code manifest.yml} lists them (ManifestTest checks they agree). */
     public static final List<String> BOT_SCOPES = List.of(
             "commands",
@@ -47,9 +52,11 @@ public final class OAuthInstall {
                 .signingSecret(null)
                 .singleTeamBotToken(null)
                 .verificationToken(null)
-                .appPath("/slack")
-                .oauthInstallPath("install")
-                .oauthRedirectUriPath("oauth_redirect")
+                .appPath(null)
+                .oauthStartPath(INSTALL_PATH)
+                .oauthInstallPath(INSTALL_PATH)
+                .oauthCallbackPath(REDIRECT_PATH)
+                .oauthRedirectUriPath(REDIRECT_PATH)
                 .oauthCompletionUrl(null)
                 .oauthCancellationUrl(null)
                 .oAuthInstallPageRenderingEnabled(false)

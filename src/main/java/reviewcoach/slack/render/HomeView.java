@@ -41,6 +41,14 @@ public final class HomeView {
      * @param workspaceUrl the workspace's address, such as {@code https://acme.slack.com/}, for links to threads
      */
     public static View render(Home home, String workspaceUrl) {
+        return render(home, workspaceUrl, List.of());
+    }
+
+    /**
+     * @param workspaceUrl the workspace's address, such as {@code https://acme.slack.com/}, for links to threads
+     * @param footer blocks shown last (the office's settings)
+     */
+    public static View render(Home home, String workspaceUrl, List<LayoutBlock> footer) {
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(header(h -> h.text(plainText("Review Coach"))));
         blocks.add(context(c -> c.elements(List.of(markdownText(
@@ -52,6 +60,10 @@ public final class HomeView {
         recentlyFinished(home, workspaceUrl, blocks);
         blocks.add(divider());
         picture(home.picture(), home.month(), blocks);
+        if (!footer.isEmpty()) {
+            blocks.add(divider());
+            blocks.addAll(footer);
+        }
         return View.builder().type("home").blocks(blocks).build();
     }
 
