@@ -69,6 +69,11 @@ public final class FakeSlackApi implements AutoCloseable {
         answers.installable(code, teamId, botToken);
     }
 
+    /** Makes {@code users.info} say this person is an admin of their workspace. */
+    public void admin(String userId) {
+        answers.admin(userId);
+    }
+
     /** Starts a fake on a free port of 127.0.0.1. */
     public static FakeSlackApi start() {
         try {

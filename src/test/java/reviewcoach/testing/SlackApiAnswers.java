@@ -31,6 +31,12 @@ final class SlackApiAnswers {
     private final Map<String, String> timeZones = new ConcurrentHashMap<>();
     private final Map<String, List<String>> userGroups = new ConcurrentHashMap<>();
     private final Map<String, List<String>> installs = new ConcurrentHashMap<>();
+    private final java.util.Set<String> admins = ConcurrentHashMap.newKeySet();
+
+    /** Makes {@code users.info} say the person is an admin. */
+    void admin(String userId) {
+        admins.add(userId);
+    }
 
     /** Makes {@code oauth.v2.access} trade this code for a bot token of the workspace. */
     void installable(String code, String teamId, String botToken) {
@@ -189,6 +195,8 @@ final class SlackApiAnswers {
                 .put("tz_label", "Eastern Standard Time")
                 .put("tz_offset", -18000)
                 .put("is_bot", false)
+                .put("is_admin", admins.contains(userId))
+                .put("is_owner", false)
                 .put("deleted", false);
         user.putObject("profile").put("real_name", realName).put("display_name", name);
         return user;

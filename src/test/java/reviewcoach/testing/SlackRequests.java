@@ -171,17 +171,21 @@ public final class SlackRequests {
 
     /** A {@code block_actions} interaction (a button click). */
     public SignedRequest blockAction(BlockAction action) {
-        ObjectNode payload = action.toPayload(clock.instant());
-        if (!team.equals(TestWorkspace.TEAM_ID)) {
-            ((ObjectNode) payload.get("team")).put("id", team);
-            ((ObjectNode) payload.get("user")).put("team_id", team);
-        }
-        return interaction(payload);
+        return interaction(fromTeam(action.toPayload(clock.instant())));
     }
 
     /** A {@code view_submission} interaction (a modal submitted). */
     public SignedRequest viewSubmission(ViewSubmission submission) {
-        return interaction(submission.toPayload());
+        return interaction(fromTeam(submission.toPayload()));
+    }
+
+    /** An interaction payload as this builder's workspace sends it. */
+    private ObjectNode fromTeam(ObjectNode payload) {
+        if (!team.equals(TestWorkspace.TEAM_ID)) {
+            ((ObjectNode) payload.get("team")).put("id", team);
+            ((ObjectNode) payload.get("user")).put("team_id", team);
+        }
+        return payload;
     }
 
     /** Any interactivity payload, sent as Slack does: form field {@code payload} holding URL-encoded JSON. */

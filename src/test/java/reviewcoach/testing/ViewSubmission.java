@@ -48,6 +48,16 @@ public record ViewSubmission(
     }
 
     /** The JSON Slack puts into the {@code payload} form field. */
+    /** A channel picked in a {@code conversations_select}. */
+    public ViewSubmission withSelectedConversation(String blockId, String actionId, String channel) {
+        return with(new Input(blockId, actionId, "conversations_select", channel, null));
+    }
+
+    /** People picked in a {@code multi_users_select}. */
+    public ViewSubmission withSelectedUsers(String blockId, String actionId, java.util.List<String> users) {
+        return with(new Input(blockId, actionId, "multi_users_select", String.join(",", users), null));
+    }
+
     public ObjectNode toPayload() {
         ObjectNode payload = SlackJson.object().put("type", "view_submission");
         payload.set("team", SlackJson.team(TestWorkspace.TEAM_ID, TestWorkspace.TEAM_DOMAIN));
@@ -103,6 +113,18 @@ public record ViewSubmission(
 
         ObjectNode toStateValue() {
             ObjectNode state = SlackJson.object().put("type", type);
+            if (type.equals("conversations_select")) {
+                return state.put("selected_conversation", value);
+            }
+            if (type.equals("multi_users_select")) {
+                var users = state.putArray("selected_users");
+                for (String user : value.split(",")) {
+                    if (!user.isEmpty()) {
+                        users.add(user);
+                    }
+                }
+                return state;
+            }
             if (!type.equals("static_select")) {
                 return state.put("value", value);
             }
