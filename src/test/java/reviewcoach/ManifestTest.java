@@ -24,6 +24,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import reviewcoach.slack.oauth.OAuthInstall;
 
 /** manifest.yml is a valid Slack app manifest that asks for what the app uses, sending everything to one URL. */
 class ManifestTest {
@@ -88,6 +89,7 @@ class ManifestTest {
         ((ObjectNode) withoutUrls.at("/features/slash_commands/0")).remove("url");
         ((ObjectNode) withoutUrls.at("/settings/event_subscriptions")).remove("request_url");
         ((ObjectNode) withoutUrls.at("/settings/interactivity")).remove("request_url");
+        ((ObjectNode) withoutUrls.get("oauth_config")).remove("redirect_urls");
         ((ObjectNode) withoutUrls.get("settings")).put("socket_mode_enabled", true);
         assertEquals(withoutUrls, socketModeManifest, "the same commands, events, scopes and texts as manifest.yml");
     }
@@ -163,18 +165,18 @@ class ManifestTest {
                         .containsAll(List.of("message.channels", "message.groups", "message.im")),
                 "thread replies in public and private channels, and in a private session's direct message");
         List<String> scopes = texts(manifest.at("/oauth_config/scopes/bot"));
+        assertEquals(
+                new java.util.TreeSet<>(OAuthInstall.BOT_SCOPES),
+                new java.util.TreeSet<>(scopes),
+                "the OAuth install asks for exactly the scopes the manifest lists");
         assertTrue(
-                scopes.containsAll(List.of(
-                        "commands",
-                        "chat:write",
-                        "reactions:write",
-                        "channels:history",
-                        "groups:history",
-                        "im:history",
-                        "im:write",
-                        "users:read",
-                        "usergroups:read")),
-                scopes.toString());
+                texts(manifest.at("/settings/event_subscriptions/bot_events"))
+                        .containsAll(List.of("app_uninstalled", "tokens_revoked")),
+                "an uninstall or a revoked token forgets the workspace's token");
+        assertEquals(
+                List.of("https://YOUR-HOST/slack/oauth_redirect"),
+                texts(manifest.at("/oauth_config/redirect_urls")),
+                "where Slack sends an installing admin back");
     }
 
     @Test

@@ -127,7 +127,11 @@ class SettingsTest {
                 "DIGEST_HOUR",
                 "DIGEST_TIME_ZONE",
                 "SLACK_API_URL",
-                "SLACK_APP_TOKEN")) {
+                "SLACK_APP_TOKEN",
+                "SLACK_CLIENT_ID",
+                "SLACK_CLIENT_SECRET",
+                "SLACK_STATE_SECRET",
+                "SLACK_REDIRECT_URI")) {
             assertTrue(example.contains("\n" + name + "="), name + " is documented in .env.example");
         }
         Files.writeString(
@@ -236,5 +240,49 @@ class SettingsTest {
         assertFalse(printed.contains("hunter2"));
         assertFalse(printed.contains("hunter3"));
         assertFalse(printed.contains(APP_TOKEN));
+    }
+
+    @Test
+    void theThreeOAuthSettingsInstallToManyWorkspacesWithoutABotToken() {
+        Map<String, String> environment = new HashMap<>(oauth());
+        environment.put("SLACK_SIGNING_SECRET", SECRET);
+
+        Settings settings = Settings.from(environment, directory);
+
+        assertTrue(settings.installsToManyWorkspaces());
+        assertEquals(null, settings.botToken());
+        assertEquals("1234567890.0987654321", settings.oauth().clientId());
+        assertFalse(settings.toString().contains("the-client-secret"), settings.toString());
+        assertFalse(settings.toString().contains("a-long-random-state-secret"), settings.toString());
+    }
+
+    @Test
+    void oauthSettingsHalfSetOrBesideABotTokenAreRefusedWithTheFix() {
+        Map<String, String> noStateSecret = new HashMap<>(oauth());
+        noStateSecret.remove("SLACK_STATE_SECRET");
+        noStateSecret.put("SLACK_SIGNING_SECRET", SECRET);
+        SettingsException missing =
+                assertThrows(SettingsException.class, () -> Settings.from(noStateSecret, directory));
+        assertTrue(missing.getMessage().startsWith("SLACK_STATE_SECRET is not set"), missing.getMessage());
+
+        Map<String, String> both = new HashMap<>(oauth());
+        both.putAll(required());
+        SettingsException choose = assertThrows(SettingsException.class, () -> Settings.from(both, directory));
+        assertTrue(choose.getMessage().contains("remove the other"), choose.getMessage());
+        assertFalse(choose.getMessage().contains(TOKEN), "never prints a secret");
+
+        Map<String, String> shortSecret = new HashMap<>(oauth());
+        shortSecret.put("SLACK_SIGNING_SECRET", SECRET);
+        shortSecret.put("SLACK_STATE_SECRET", "short");
+        assertTrue(assertThrows(SettingsException.class, () -> Settings.from(shortSecret, directory))
+                .getMessage()
+                .contains("at least 16"));
+    }
+
+    private static Map<String, String> oauth() {
+        return Map.of(
+                "SLACK_CLIENT_ID", "1234567890.0987654321",
+                "SLACK_CLIENT_SECRET", "the-client-secret",
+                "SLACK_STATE_SECRET", "a-long-random-state-secret");
     }
 }
