@@ -248,6 +248,9 @@ public final class ReviewCoach implements AutoCloseable {
                         : workspace -> log.warn(
                                 "the app was uninstalled from workspace {}: SLACK_BOT_TOKEN no longer works",
                                 workspace));
+        if (installedTokens != null) {
+            ReviewCoachApp.onlyInstalledWorkspaces(app, installedTokens::isInstalled);
+        }
         app.start();
         JdbcOAuthStates oauthStates = new JdbcOAuthStates(dataSource);
         scheduleRetention(chores, new Retention(store, settings.policy().retentionDays(), clock), () -> {

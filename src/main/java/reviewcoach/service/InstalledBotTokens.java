@@ -45,6 +45,16 @@ public final class InstalledBotTokens implements BotTokens {
         return token;
     }
 
+    /** Whether the app is installed in a workspace (asked of the installations at most once a minute). */
+    public boolean isInstalled(String workspace) {
+        try {
+            botTokenFor(workspace);
+            return true;
+        } catch (DeliveryFailure notInstalled) {
+            return false;
+        }
+    }
+
     /** The app was uninstalled from a workspace, or its bot token revoked: the token is removed for good. */
     public void uninstalled(String workspace) {
         boolean removed = installations.remove(workspace);

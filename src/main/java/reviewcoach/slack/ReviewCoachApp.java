@@ -10,9 +10,11 @@ import com.slack.api.model.event.MessageChangedEvent;
 import com.slack.api.model.event.MessageDeletedEvent;
 import com.slack.api.model.event.MessageEvent;
 import com.slack.api.model.event.TokensRevokedEvent;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import reviewcoach.config.Policy;
 import reviewcoach.service.ActionItemService;
@@ -59,8 +61,10 @@ public final class ReviewCoachApp {
                 .threadPoolSize(2)
                 .slack(slack)
                 .build();
-        App app =
-                new App(config, List.of(new UnreadablePayloads(), new SSLCheck(null), new ReplayedRequests(sessions)));
+        // A list that can grow: more middleware may follow (onlyInstalledWorkspaces).
+        App app = new App(
+                config,
+                new ArrayList<>(List.of(new UnreadablePayloads(), new SSLCheck(null), new ReplayedRequests(sessions))));
 
         DeleteSessions deletes = new DeleteSessions(sessions, gateway, background);
         ReviewCommand command = new ReviewCommand(sessions, gateway, policy, deletes, new TeamCommands(team));
@@ -96,6 +100,15 @@ public final class ReviewCoachApp {
                 buttons::onPressed);
         app.blockAction(SessionMessages.REVIEWER, buttons::onReviewer);
         return app;
+    }
+
+    /**
+     * Answers requests from workspaces the app is not installed in without handling them (installing to many).
+     *
+     * @param isInstalled whether the app is installed in a workspace, given its id
+     */
+    public static void onlyInstalledWorkspaces(App app, Predicate<String> isInstalled) {
+        app.use(new InstalledWorkspaces(isInstalled));
     }
 
     /**

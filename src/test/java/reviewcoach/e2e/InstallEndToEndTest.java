@@ -158,6 +158,25 @@ class InstallEndToEndTest {
     }
 
     @Test
+    void aCommandFromAWorkspaceNotInstalledIsAnsweredAndNothingIsKept() {
+        install(service, "dental-code");
+
+        AppClient.Reply reply = service.client()
+                .send(service.requests()
+                        .fromWorkspace(SHOP)
+                        .slashCommand(SlashCommand.of("/review", "Nobody answered the phone.")
+                                .withChannel("C0SHOP", "shop")));
+
+        assertEquals(200, reply.status());
+        assertTrue(reply.body().contains("isn't installed in this workspace"), reply.body());
+        startSession(DENTAL, "C0DENTAL", "The waiting room was cold.");
+        slack.awaitCalls("chat.postMessage", 2, RunningService.WAIT);
+        assertTrue(
+                slack.calls("chat.postMessage").stream().noneMatch(call -> "C0SHOP".equals(call.param("channel"))),
+                "no session was started for the workspace without an installation");
+    }
+
+    @Test
     void aRevokedBotTokenEndsTheInstallationToo() {
         install(service, "shop-code");
         slack.clearCalls();

@@ -102,7 +102,8 @@ class OfficeSettingsEndToEndTest {
         AppClient.Reply adminElsewhere =
                 send(service.requests().fromWorkspace("T0ELSEWHERE").viewSubmission(choice(ADMIN)));
         assertEquals("", adminElsewhere.body(), "an admin of the other workspace changes that workspace's");
-        FakeSlackApi.Call theirHome = slack.awaitCalls("views.publish", 2, RunningService.WAIT).get(1);
+        FakeSlackApi.Call theirHome =
+                slack.awaitCalls("views.publish", 2, RunningService.WAIT).get(1);
         assertTrue(theirHome.jsonParam("view").toString().contains(NEW_CHANNEL), "their home shows their choice");
         assertTrue(openHome(service.requests(), STAFF).toString().contains("<#C0MANAGERS>"), "not this one's");
     }
