@@ -116,8 +116,7 @@ public final class SessionService {
         boolean authorManages = managers.isManager(message.workspace(), message.author());
         return inSession(message, (tx, session, dialogue) -> {
             Input input = dialogue.interpret(session, message.author(), message.text(), message.messageId());
-            boolean mayFinish = authorManages || session.starter().equals(message.author());
-            if (input instanceof Input.Finish && !session.isFinished() && !mayFinish) {
+            if (finishesWithoutLeave(session, input, message.author(), authorManages)) {
                 tx.enqueue(session.id(), DeliveryKind.FINISH_REFUSED, message.author(), clock.instant());
                 return new Outcome.Unchanged(Outcome.Reason.NOT_STARTER);
             }
@@ -149,10 +148,15 @@ public final class SessionService {
      */
     public Optional<Transition> onButton(String workspace, long sessionId, String channel, Input input) {
         Dialogue dialogue = dialogues.apply(workspace);
+        String actor = actorOf(input);
+        boolean actorManages = actor != null && managers.isManager(workspace, actor); // before: it may ask Slack
         Optional<Transition> transition = store.inTransaction(tx -> tx.lock(sessionId)
                 .filter(session -> session.workspace().equals(workspace)
                         && session.channel().equals(channel))
                 .map(session -> {
+                    if (finishesWithoutLeave(session, input, actor, actorManages)) {
+                        return new Transition(session, new Outcome.Unchanged(Outcome.Reason.NOT_STARTER));
+                    }
                     Transition result =
                             dialogue.apply(session, linesFor(tx, session, input, dialogue), input, clock.instant());
                     record(tx, session, result);
@@ -249,12 +253,25 @@ public final class SessionService {
         return deletion;
     }
 
-    /** The starter of a session and managers may finish it; anyone may press on a session not known here. */
-    public boolean mayFinish(String workspace, long sessionId, String actor) {
-        return store.find(sessionId)
-                .filter(session -> session.workspace().equals(workspace))
-                .map(session -> session.starter().equals(actor) || managers.isManager(workspace, actor))
-                .orElse(true);
+    /**
+     * Whether this input would end an open session (Finish, or Next on its last step) for someone who may not: only its
+     * starter and managers may finish a session.
+     */
+    private static boolean finishesWithoutLeave(Session session, Input input, String actor, boolean actorManages) {
+        boolean finishes = input instanceof Input.Finish
+                || (input instanceof Input.Advance && session.step().next().isEmpty());
+        return finishes
+                && !session.isFinished()
+                && !actorManages
+                && !session.starter().equals(actor);
+    }
+
+    /** Who pressed or typed a move, or null for inputs that are not moves. */
+    private static String actorOf(Input input) {
+        if (input instanceof Input.Advance advance) {
+            return advance.actor();
+        }
+        return input instanceof Input.Finish finish ? finish.actor() : null;
     }
 
     /** Work done on a locked session inside a transaction. */

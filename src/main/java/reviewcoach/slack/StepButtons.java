@@ -75,12 +75,6 @@ final class StepButtons {
         if (input.isEmpty() || actor == null) {
             return context.ack();
         }
-        if (input.get() instanceof Input.Finish
-                && !sessions.mayFinish(
-                        SlackFields.workspaceOf(payload), target.get().sessionId(), actor)) {
-            PrivateReply.send(context, REFUSED_FINISH, false);
-            return context.ack();
-        }
         String channel =
                 payload.getChannel() == null ? null : payload.getChannel().getId();
         Optional<Transition> transition = channel == null
@@ -146,6 +140,7 @@ final class StepButtons {
                 case AT_FIRST_STEP -> "This is the first step; there is nothing before it.";
                 case NO_SUCH_THOUGHT -> "That thought isn't on the list any more.";
                 case NOTHING_TO_RATE -> "There's no new thought to rate right now.";
+                case NOT_STARTER -> REFUSED_FINISH;
                 default -> null;
             };
         }

@@ -215,6 +215,24 @@ class ActionItemsEndToEndTest {
     }
 
     @Test
+    void nextOnTheLastStepFinishesOnlyForTheStarterOrAManagerToo() {
+        flow.toPlan("The parking is impossible.");
+        FakeSlackApi.Call plan = flow.session().awaitPrompt(10);
+
+        flow.session().press("step_next", plan, BOB, "bob-next");
+        assertTrue(awaitResponseBody("bob-next").contains("Only the person who started this session"));
+        flow.session().reply(BOB, "next");
+        FakeSlackApi.Call refusal =
+                slack.awaitCalls("chat.postEphemeral", 1, RunningService.WAIT).get(0);
+        assertEquals(BOB, refusal.param("user"));
+        service.awaitOutboxEmpty();
+        assertEquals(0, flow.summaries().size(), "the session goes on");
+
+        flow.session().reply(FollowUpFlow.STARTER, "next");
+        flow.awaitSummary();
+    }
+
+    @Test
     void typingDoneFinishesOnlyForTheStarterOrAManagerAndAnyoneElseIsToldPrivately() {
         flow.toPlan("The parking is impossible.");
         flow.session().awaitPrompt(10);
