@@ -20,10 +20,12 @@ final class ActionItemButtons {
     private static final Pattern ITEM_ID = Pattern.compile("[0-9]{1,18}");
 
     private final ActionItemService items;
+    private final PrivateReply replies;
     private final HomeTab home;
 
     /** @param home brings the presser's App Home up to date when they pressed Done there */
-    ActionItemButtons(ActionItemService items, HomeTab home) {
+    ActionItemButtons(ActionItemService items, HomeTab home, PrivateReply replies) {
+        this.replies = replies;
         this.items = items;
         this.home = home;
     }
@@ -47,7 +49,7 @@ final class ActionItemButtons {
                     case PRIVATE, NOT_FOUND -> "That follow-up no longer exists.";
                 };
         if (answer != null) {
-            PrivateReply.send(context, answer, false);
+            replies.send(context, answer, false);
         }
         if (pressedInHome(payload)) {
             home.republish(SlackFields.workspaceOf(payload), actor.get());
@@ -85,7 +87,7 @@ final class ActionItemButtons {
                     case PRIVATE -> "This session is private, so its follow-ups stay with the person who started it.";
                     case NOT_FOUND -> "That follow-up no longer exists.";
                 };
-        PrivateReply.send(context, answer, false);
+        replies.send(context, answer, false);
         return context.ack();
     }
 

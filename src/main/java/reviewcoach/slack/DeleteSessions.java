@@ -42,13 +42,15 @@ final class DeleteSessions {
     private static final Logger log = LoggerFactory.getLogger(DeleteSessions.class);
 
     private final SessionService sessions;
+    private final PrivateReply replies;
     private final SlackWebGateway gateway;
     private final Executor background;
 
     /**
      * @param background where the bot's messages are removed from Slack, after Slack has its answer
      */
-    DeleteSessions(SessionService sessions, SlackWebGateway gateway, Executor background) {
+    DeleteSessions(SessionService sessions, SlackWebGateway gateway, Executor background, PrivateReply replies) {
+        this.replies = replies;
         this.sessions = sessions;
         this.gateway = gateway;
         this.background = background;
@@ -100,7 +102,7 @@ final class DeleteSessions {
                     case NOT_ALLOWED -> "Only the person who started that session, or a manager, can delete it.";
                     case NOT_FOUND -> "That session was already deleted.";
                 };
-        PrivateReply.send(context, answer, true);
+        replies.send(context, answer, true);
         if (!deletion.toRemove().isEmpty()) {
             removeLater(workspace, sessionId, deletion.toRemove());
         }

@@ -66,10 +66,11 @@ public final class ReviewCoachApp {
                 config,
                 new ArrayList<>(List.of(new UnreadablePayloads(), new SSLCheck(null), new ReplayedRequests(sessions))));
 
-        DeleteSessions deletes = new DeleteSessions(sessions, gateway, background);
+        PrivateReply replies = new PrivateReply();
+        DeleteSessions deletes = new DeleteSessions(sessions, gateway, background, replies);
         ReviewCommand command = new ReviewCommand(sessions, gateway, policy, deletes, new TeamCommands(team));
         app.blockAction(DeleteSessions.DELETE, deletes::onDelete);
-        app.blockAction(SummaryMessage.SHARE, new ShareButton(sessions)::onShare);
+        app.blockAction(SummaryMessage.SHARE, new ShareButton(sessions, replies)::onShare);
         app.command("/review", command::onCommand);
         app.viewSubmission(ReviewModal.CALLBACK_ID, command::onFormSubmitted);
 
@@ -82,11 +83,11 @@ public final class ReviewCoachApp {
         OfficeSettingsButtons settings = new OfficeSettingsButtons(team.office(), gateway, home);
         app.blockAction(OfficeSettingsForm.OPEN, settings::onOpen);
         app.viewSubmission(OfficeSettingsForm.CALLBACK_ID, settings::onSubmitted);
-        ActionItemButtons itemButtons = new ActionItemButtons(items, home);
+        ActionItemButtons itemButtons = new ActionItemButtons(items, home, replies);
         app.blockAction(FollowUpBlocks.DONE, itemButtons::onDone);
         app.blockAction(FollowUpBlocks.REASSIGN, itemButtons::onReassign);
 
-        StepButtons buttons = new StepButtons(sessions);
+        StepButtons buttons = new StepButtons(sessions, replies);
         app.blockAction(
                 Pattern.compile("^("
                         + String.join(

@@ -14,8 +14,10 @@ final class ShareButton {
     private static final Logger log = LoggerFactory.getLogger(ShareButton.class);
 
     private final SessionService sessions;
+    private final PrivateReply replies;
 
-    ShareButton(SessionService sessions) {
+    ShareButton(SessionService sessions, PrivateReply replies) {
+        this.replies = replies;
         this.sessions = sessions;
     }
 
@@ -44,7 +46,7 @@ final class ShareButton {
                     case NOT_FINISHED -> "Finish the session first, then share it.";
                     case NOT_FOUND -> "That session no longer exists.";
                 };
-        PrivateReply.send(context, answer, false);
+        replies.send(context, answer, false);
         return context.ack();
     }
 }

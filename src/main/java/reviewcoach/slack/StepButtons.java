@@ -33,8 +33,10 @@ final class StepButtons {
                     + " keep adding lines, or press *Next* to move on.";
 
     private final SessionService sessions;
+    private final PrivateReply replies;
 
-    StepButtons(SessionService sessions) {
+    StepButtons(SessionService sessions, PrivateReply replies) {
+        this.replies = replies;
         this.sessions = sessions;
     }
 
@@ -104,7 +106,7 @@ final class StepButtons {
                     target.get().sessionId(),
                     payload.getChannel().getId(),
                     reviewer)) {
-                PrivateReply.send(context, "That plan has moved on, or the session is finished.", false);
+                replies.send(context, "That plan has moved on, or the session is finished.", false);
             }
         } catch (IllegalArgumentException malformed) {
             return context.ack();
@@ -129,7 +131,7 @@ final class StepButtons {
         }
     }
 
-    private static void explainIfNothingChanged(ActionContext context, Optional<Transition> transition) {
+    private void explainIfNothingChanged(ActionContext context, Optional<Transition> transition) {
         String explanation = null;
         if (transition.isEmpty()) {
             explanation = "This session no longer exists.";
@@ -145,7 +147,7 @@ final class StepButtons {
             };
         }
         if (explanation != null) {
-            PrivateReply.send(context, explanation, false);
+            replies.send(context, explanation, false);
         }
     }
 }

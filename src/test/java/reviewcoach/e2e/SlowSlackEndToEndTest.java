@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import reviewcoach.ReviewCoach;
 import reviewcoach.service.RetryPolicy;
+import reviewcoach.testing.AppClient;
 import reviewcoach.testing.Failure;
 import reviewcoach.testing.FakeSlackApi;
 
@@ -58,5 +59,21 @@ class SlowSlackEndToEndTest {
         assertEquals("Step 3 of 10 · Feeling", SessionFlow.stepTitle(other.awaitPrompt(3)));
 
         assertTrue(slack.calls("reactions.add").isEmpty(), "the first session's call is still hanging");
+    }
+
+    @Test
+    void aButtonIsAcknowledgedAtOnceWhileItsPrivateAnswerIsStillOnItsWay() {
+        SessionFlow flow = new SessionFlow(service, slack).start("The dentist was forty minutes late.");
+        FakeSlackApi.Call first = flow.awaitPrompt(1);
+        slack.failNext(FakeSlackApi.responseUrlMethod("back"), Failure.slow(HANG));
+
+        AppClient.Reply pressed = flow.press("step_back", first, "U0ANA", "back");
+
+        assertEquals(200, pressed.status(), pressed.body());
+        assertTrue(
+                slack.calls(FakeSlackApi.responseUrlMethod("back")).isEmpty(),
+                "acknowledged before Slack took the answer (\"This is the first step\")");
+        slack.awaitQuiet(java.time.Duration.ofMillis(200), RunningService.WAIT);
+        assertTrue(slack.calls(FakeSlackApi.responseUrlMethod("back")).isEmpty(), "the answer is still hanging");
     }
 }
