@@ -283,6 +283,11 @@ public final class ReviewCoach implements AutoCloseable {
         } else {
             log.info("listening on port {}; Slack sends requests to /slack/events", web.port());
         }
+        if (installedTokens != null) {
+            log.info(
+                    "installing to many workspaces: admins install at /slack/install ({} installed so far)",
+                    installations.workspaces().size());
+        }
         return service;
     }
 
