@@ -195,13 +195,15 @@ public final class ReviewCoach implements AutoCloseable {
         ZoneId officeZone = settings.digestSchedule().zone();
         SlackFollowUpGateway followUpGateway = new SlackFollowUpGateway(clients);
         Managers managers = new Managers(offices, followUpGateway, clock);
+        DigestAddresses digestAddresses =
+                new DigestAddresses(offices, installedTokens == null ? null : installations::workspaces);
         DeliverySender sender = new DeliverySender(
                 store,
                 gateway,
                 offices,
                 ChannelPacer.slackDefault(),
                 clock,
-                new DigestPoster(activity, views, officeZone),
+                new DigestPoster(activity, views, officeZone, digestAddresses),
                 new FollowUpSender(store, gateway, followUpGateway, clock));
         JdbcOutbox outbox = new JdbcOutbox(dataSource, transactions, courierName(settings), CLAIM_LEASE);
         Courier courier = new Courier(outbox, sender, tuning.retryPolicy(), clock, slackHealth);
@@ -221,11 +223,7 @@ public final class ReviewCoach implements AutoCloseable {
         });
         chores.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         DigestScheduler digests = new DigestScheduler(
-                new JdbcDigests(dataSource),
-                new DigestAddresses(offices, installedTokens == null ? null : installations::workspaces),
-                settings.digestSchedule(),
-                clock,
-                courier::wake);
+                new JdbcDigests(dataSource), digestAddresses, settings.digestSchedule(), clock, courier::wake);
         TeamFeatures team = new TeamFeatures(
                 new HomeService(activity, clock, officeZone),
                 views,

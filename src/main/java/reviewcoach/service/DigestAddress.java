@@ -24,17 +24,23 @@ public record DigestAddress(String workspace, String channel) {
         return end.getEpochSecond() + " " + (workspace == null ? EVERY_WORKSPACE : workspace) + " " + channel;
     }
 
-    /** The address and period end a subject names, or empty when it names none. */
+    /**
+     * The address and period end a subject names, or empty when it names none. A subject written before digests had
+     * addresses holds only the end, and has a null address: it goes where a workspace without one would send it.
+     */
     static Optional<Addressed> parse(String subject) {
         if (subject == null) {
             return Optional.empty();
         }
         String[] parts = subject.split(" ");
-        if (parts.length != 3) {
+        if (parts.length != 3 && parts.length != 1) {
             return Optional.empty();
         }
         try {
             Instant end = Instant.ofEpochSecond(Long.parseLong(parts[0]));
+            if (parts.length == 1) {
+                return Optional.of(new Addressed(null, end));
+            }
             String workspace = parts[1].equals(EVERY_WORKSPACE) ? null : parts[1];
             return Optional.of(new Addressed(new DigestAddress(workspace, parts[2]), end));
         } catch (NumberFormatException malformed) {

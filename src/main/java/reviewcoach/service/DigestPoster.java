@@ -19,21 +19,26 @@ public final class DigestPoster {
     private final TeamActivity activity;
     private final TeamViews views;
     private final ZoneId zone;
+    private final DigestAddresses addresses;
 
     /**
      * @param zone the digest's time zone, which decides what is overdue
+     * @param addresses where a digest queued before digests had addresses goes
      */
-    public DigestPoster(TeamActivity activity, TeamViews views, ZoneId zone) {
+    public DigestPoster(TeamActivity activity, TeamViews views, ZoneId zone, DigestAddresses addresses) {
         this.activity = activity;
         this.views = views;
         this.zone = zone;
+        this.addresses = addresses;
     }
 
     /** Sends the digest a delivery stands for: its subject is its {@link DigestAddress#subject(Instant) address}. */
     public void send(Delivery delivery) {
         DigestAddress.Addressed digest = DigestAddress.parse(delivery.subject())
                 .orElseThrow(() -> DeliveryFailure.permanent("malformed_digest_subject"));
-        DigestAddress to = digest.address();
+        DigestAddress to = digest.address() != null
+                ? digest.address()
+                : addresses.of(null).orElseThrow(() -> DeliveryFailure.permanent("no_summary_channel"));
         views.postDigest(to.workspace(), to.channel(), compose(to.workspace(), digest.end()));
     }
 
