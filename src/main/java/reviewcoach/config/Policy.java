@@ -1,5 +1,7 @@
 package reviewcoach.config;
 
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.Set;
 import reviewcoach.dialogue.PracticeType;
@@ -13,9 +15,15 @@ import reviewcoach.dialogue.PracticeType;
  * @param retentionDays finished sessions older than this many days are deleted
  * @param managers Slack user ids who may delete any session
  * @param practice the kind of office: health care never confirms in public that a reviewer is a client
+ * @param zone the office's time zone, in which "by Friday" or "by tomorrow" in a plan is read
  */
 public record Policy(
-        int maxReviewLength, boolean redactPii, int retentionDays, Set<String> managers, PracticeType practice) {
+        int maxReviewLength,
+        boolean redactPii,
+        int retentionDays,
+        Set<String> managers,
+        PracticeType practice,
+        ZoneId zone) {
 
     public static final int DEFAULT_MAX_REVIEW_LENGTH = 20_000;
     public static final int DEFAULT_RETENTION_DAYS = 180;
@@ -31,6 +39,13 @@ public record Policy(
         }
         managers = Set.copyOf(managers);
         Objects.requireNonNull(practice, "practice");
+        Objects.requireNonNull(zone, "zone");
+    }
+
+    /** The rules in UTC. */
+    public Policy(
+            int maxReviewLength, boolean redactPii, int retentionDays, Set<String> managers, PracticeType practice) {
+        this(maxReviewLength, redactPii, retentionDays, managers, practice, ZoneOffset.UTC);
     }
 
     /** The rules without a practice type, as before it was a setting. */
@@ -47,18 +62,22 @@ public record Policy(
     }
 
     public Policy withRedaction(boolean redact) {
-        return new Policy(maxReviewLength, redact, retentionDays, managers, practice);
+        return new Policy(maxReviewLength, redact, retentionDays, managers, practice, zone);
     }
 
     public Policy withManagers(Set<String> newManagers) {
-        return new Policy(maxReviewLength, redactPii, retentionDays, newManagers, practice);
+        return new Policy(maxReviewLength, redactPii, retentionDays, newManagers, practice, zone);
     }
 
     public Policy withMaxReviewLength(int newMaximum) {
-        return new Policy(newMaximum, redactPii, retentionDays, managers, practice);
+        return new Policy(newMaximum, redactPii, retentionDays, managers, practice, zone);
     }
 
     public Policy withPractice(PracticeType newPractice) {
-        return new Policy(maxReviewLength, redactPii, retentionDays, managers, newPractice);
+        return new Policy(maxReviewLength, redactPii, retentionDays, managers, newPractice, zone);
+    }
+
+    public Policy withZone(ZoneId newZone) {
+        return new Policy(maxReviewLength, redactPii, retentionDays, managers, practice, newZone);
     }
 }

@@ -207,6 +207,7 @@ public record Settings(
                             + " copy it again from " + APP_PAGE + " > your app > Basic Information > Signing Secret");
         }
         OAuthSettings oauth = oauth(source);
+        WeeklySchedule schedule = digestSchedule(source);
         String botToken = oauth == null ? botToken(source) : null;
         if (oauth != null && source.apply("SLACK_BOT_TOKEN") != null) {
             throw new SettingsException("SLACK_BOT_TOKEN and SLACK_CLIENT_ID are both set: keep SLACK_BOT_TOKEN for one"
@@ -227,9 +228,10 @@ public record Settings(
                         flag(source, "REDACT_PII"),
                         positive(source, "RETENTION_DAYS", Policy.DEFAULT_RETENTION_DAYS),
                         managers(source.apply("MANAGERS")),
-                        practice(source.apply("PRACTICE_TYPE"))),
+                        practice(source.apply("PRACTICE_TYPE")),
+                        schedule.zone()),
                 appToken,
-                digestSchedule(source),
+                schedule,
                 oauth);
     }
 

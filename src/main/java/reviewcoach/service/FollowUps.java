@@ -1,6 +1,7 @@
 package reviewcoach.service;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,8 +19,8 @@ final class FollowUps {
     private FollowUps() {}
 
     /** Called in the transaction that finishes the session, after its summary was queued. */
-    static void recordOnFinish(SessionTransaction tx, Session session, Instant now) {
-        List<ActionItem> items = ManagerSummary.planItems(tx.contributions(session.id()));
+    static void recordOnFinish(SessionTransaction tx, Session session, Instant now, ZoneId officeZone) {
+        List<ActionItem> items = ManagerSummary.planItems(tx.contributions(session.id()), officeZone);
         boolean privateSession = DeliverySender.isPrivate(session);
         Set<String> owners = new LinkedHashSet<>();
         for (int i = 0; i < items.size(); i++) {

@@ -335,7 +335,7 @@ public final class SessionService {
             tx.enqueue(id, DeliveryKind.REFRESH_ROOT, null, now);
             tx.enqueue(id, DeliveryKind.SUMMARY, null, now);
             tx.enqueue(id, DeliveryKind.CLOSING_NOTE, null, now);
-            FollowUps.recordOnFinish(tx, after, now);
+            FollowUps.recordOnFinish(tx, after, now, policy.zone());
         } else if (outcome instanceof Outcome.PickNeeded) {
             tx.enqueue(id, DeliveryKind.PICK_PROMPT, null, now);
         } else if (outcome instanceof Outcome.Picked picked) {

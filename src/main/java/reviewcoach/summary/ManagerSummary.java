@@ -3,6 +3,7 @@ package reviewcoach.summary;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -73,7 +74,7 @@ public record ManagerSummary(
 
     /** Builds the summary of a finished session, with the action items read from its plan (none of them stored). */
     public static ManagerSummary of(Session session, List<Contribution> contributions, String threadLink) {
-        List<ActionItem> parsed = planItems(contributions);
+        List<ActionItem> parsed = planItems(contributions, ZoneOffset.UTC);
         List<FollowUp> items = new ArrayList<>();
         for (int i = 0; i < parsed.size(); i++) {
             items.add(FollowUp.unstored(session.id(), i + 1, parsed.get(i)));
@@ -81,21 +82,19 @@ public record ManagerSummary(
         return of(session, contributions, threadLink, items);
     }
 
-    /** The action items written in a session's response plan, in order; lines that showed distress stay out. */
-    public static List<ActionItem> planItems(List<Contribution> contributions) {
+    /**
+     * The action items written in a session's response plan, in order; lines that showed distress stay out.
+     *
+     * @param zone the office's time zone: "by Friday" or "by tomorrow" is read from the day a line was written there
+     */
+    public static List<ActionItem> planItems(List<Contribution> contributions, ZoneId zone) {
         return contributions.stream()
                 .filter(contribution -> contribution.step() == Step.RESPONSE_PLAN)
                 .filter(contribution -> !Care.isDistress(contribution.text()))
-                .flatMap(contribution -> ActionItem.parse(contribution.text(), writtenOn(contribution)).stream())
+                .flatMap(contribution ->
+                        ActionItem.parse(contribution.text(), LocalDate.ofInstant(contribution.writtenAt(), zone))
+                                .stream())
                 .toList();
-    }
-
-    /**
-     * The day a line was written, in UTC, from which "by Friday" or "by tomorrow" in it is read; within a few hours of
-     * midnight, an office far from UTC can see such a date one day off (the office's time zone would fix it).
-     */
-    private static LocalDate writtenOn(Contribution contribution) {
-        return LocalDate.ofInstant(contribution.writtenAt(), ZoneOffset.UTC);
     }
 
     /** Builds the summary of a finished session with its action items as they are kept. */
