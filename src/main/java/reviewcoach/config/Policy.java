@@ -1,7 +1,6 @@
 package reviewcoach.config;
 
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.Set;
 import reviewcoach.dialogue.PracticeType;
@@ -26,6 +25,9 @@ public record Policy(
         ZoneId zone) {
 
     public static final int DEFAULT_MAX_REVIEW_LENGTH = 20_000;
+    /** UTC as a region, the way {@code DIGEST_TIME_ZONE} names it by default. */
+    static final ZoneId UTC = ZoneId.of("UTC");
+
     public static final int DEFAULT_RETENTION_DAYS = 180;
     /** The longest review the database keeps (sessions.review_text). */
     public static final int LONGEST_REVIEW = 100_000;
@@ -42,10 +44,10 @@ public record Policy(
         Objects.requireNonNull(zone, "zone");
     }
 
-    /** The rules in UTC. */
+    /** The rules in UTC, the time zone the settings default to. */
     public Policy(
             int maxReviewLength, boolean redactPii, int retentionDays, Set<String> managers, PracticeType practice) {
-        this(maxReviewLength, redactPii, retentionDays, managers, practice, ZoneOffset.UTC);
+        this(maxReviewLength, redactPii, retentionDays, managers, practice, UTC);
     }
 
     /** The rules without a practice type, as before it was a setting. */
