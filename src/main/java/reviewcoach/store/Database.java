@@ -41,12 +41,14 @@ public final class Database {
     }
 
     /**
-     * How changes commit: grouped on H2, where every commit is a write to its file and dominates a short transaction's
-     * cost (see {@link GroupCommit}); each on its own elsewhere, where the server commits concurrent transactions well
-     * and several instances share the database.
+     * How changes commit: grouped (see {@link GroupCommit}), on H2, where every commit is a write to its file, and on
+     * PostgreSQL, where every commit is a WAL flush and a round trip, and callers that lock the same session would
+     * otherwise queue for each other's commits. With several instances each groups its own callers.
+     *
+     * @param url the database's JDBC URL; every database it names is grouped today
      */
     public static Transactions transactions(String url, DataSource dataSource) {
-        return url.startsWith("jdbc:h2:") ? new GroupCommit(dataSource) : Transactions.separate(dataSource);
+        return new GroupCommit(dataSource);
     }
 
     static void migrate(DataSource dataSource) {
