@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -164,10 +166,23 @@ public final class ReviewCoach implements AutoCloseable {
         SlackWebGateway gateway = new SlackWebGateway(
                 slack, settings.botToken(), settings.policy().practice());
         SlackHealth slackHealth = new SlackHealth();
-        boolean tokenChecked = checkToken(gateway, slackHealth, clock);
-
-        HikariDataSource dataSource =
-                Database.open(settings.databaseUrl(), settings.databaseUser(), settings.databasePassword());
+        // Slack checks the token while the database migrates: each waits on its own I/O and loads its own classes.
+        CompletableFuture<Boolean> tokenCheck = CompletableFuture.supplyAsync(
+                () -> checkToken(gateway, slackHealth, clock), ReviewCoach::runOnStartThread);
+        HikariDataSource dataSource;
+        try {
+            dataSource = Database.open(settings.databaseUrl(), settings.databaseUser(), settings.databasePassword());
+        } catch (RuntimeException failure) {
+            outcome(tokenCheck); // a refused token says more than the database's failure
+            throw failure;
+        }
+        boolean tokenChecked;
+        try {
+            tokenChecked = outcome(tokenCheck);
+        } catch (RuntimeException refused) {
+            dataSource.close();
+            throw refused;
+        }
         Transactions transactions = Database.transactions(settings.databaseUrl(), dataSource);
         JdbcSessionStore store = new JdbcSessionStore(dataSource, transactions);
         JdbcTeamActivity activity = new JdbcTeamActivity(dataSource);
@@ -326,6 +341,22 @@ public final class ReviewCoach implements AutoCloseable {
      *
      * @return true when Slack answered
      */
+    /** Whether the token check reached Slack; throws what the check threw, such as a refused token. */
+    private static boolean outcome(CompletableFuture<Boolean> tokenCheck) {
+        try {
+            return tokenCheck.join();
+        } catch (CompletionException failed) {
+            throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
+        }
+    }
+
+    /** A thread of its own for one piece of start-up work, so that it never waits behind the common pool. */
+    private static void runOnStartThread(Runnable work) {
+        Thread thread = new Thread(work, "start-token-check");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
     private static boolean checkToken(SlackWebGateway gateway, SlackHealth health, Clock clock) {
         try {
             AuthTestResponse identity = gateway.checkToken();
