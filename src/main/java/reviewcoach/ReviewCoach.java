@@ -162,27 +162,27 @@ public final class ReviewCoach implements AutoCloseable {
     /** Starts everything; throws {@link SettingsException} when Slack refuses the bot token. */
     public static ReviewCoach start(Settings settings, Clock clock, Tuning tuning) throws Exception {
         log.info("starting with {}", settings);
+        // The database migrates while Slack's client starts and checks the token: each loads its own classes and
+        // waits on its own I/O, so on two cores they take little longer than the slower of them.
+        CompletableFuture<HikariDataSource> opening = CompletableFuture.supplyAsync(
+                () -> Database.open(settings.databaseUrl(), settings.databaseUser(), settings.databasePassword()),
+                work -> startThread(work, "start-database"));
         Slack slack = Slack.getInstance(slackConfig(settings, tuning.slackCallTimeout()));
         SlackWebGateway gateway = new SlackWebGateway(
                 slack, settings.botToken(), settings.policy().practice());
         SlackHealth slackHealth = new SlackHealth();
-        // Slack checks the token while the database migrates: each waits on its own I/O and loads its own classes.
-        CompletableFuture<Boolean> tokenCheck = CompletableFuture.supplyAsync(
-                () -> checkToken(gateway, slackHealth, clock), ReviewCoach::runOnStartThread);
-        HikariDataSource dataSource;
-        try {
-            dataSource = Database.open(settings.databaseUrl(), settings.databaseUser(), settings.databasePassword());
-        } catch (RuntimeException failure) {
-            outcome(tokenCheck); // a refused token says more than the database's failure
-            throw failure;
-        }
         boolean tokenChecked;
         try {
-            tokenChecked = outcome(tokenCheck);
+            tokenChecked = checkToken(gateway, slackHealth, clock);
         } catch (RuntimeException refused) {
-            dataSource.close();
+            HikariDataSource unused =
+                    opening.handle((dataSource, failure) -> dataSource).join();
+            if (unused != null) {
+                unused.close();
+            }
             throw refused;
         }
+        HikariDataSource dataSource = opened(opening);
         Transactions transactions = Database.transactions(settings.databaseUrl(), dataSource);
         JdbcSessionStore store = new JdbcSessionStore(dataSource, transactions);
         JdbcTeamActivity activity = new JdbcTeamActivity(dataSource);
@@ -341,22 +341,6 @@ public final class ReviewCoach implements AutoCloseable {
      *
      * @return true when Slack answered
      */
-    /** Whether the token check reached Slack; throws what the check threw, such as a refused token. */
-    private static boolean outcome(CompletableFuture<Boolean> tokenCheck) {
-        try {
-            return tokenCheck.join();
-        } catch (CompletionException failed) {
-            throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
-        }
-    }
-
-    /** A thread of its own for one piece of start-up work, so that it never waits behind the common pool. */
-    private static void runOnStartThread(Runnable work) {
-        Thread thread = new Thread(work, "start-token-check");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
     private static boolean checkToken(SlackWebGateway gateway, SlackHealth health, Clock clock) {
         try {
             AuthTestResponse identity = gateway.checkToken();
@@ -373,6 +357,21 @@ public final class ReviewCoach implements AutoCloseable {
             log.warn("could not reach Slack to check the bot token ({}); starting anyway", failure.error());
             return false;
         }
+    }
+
+    /** The database opened at start, or what opening it threw. */
+    private static HikariDataSource opened(CompletableFuture<HikariDataSource> opening) {
+        try {
+            return opening.join();
+        } catch (CompletionException failed) {
+            throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
+        }
+    }
+
+    private static void startThread(Runnable work, String name) {
+        Thread thread = new Thread(work, name);
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** Asks Slack again every 30 seconds until it answers, so that /healthz and the logs tell when it is back. */
