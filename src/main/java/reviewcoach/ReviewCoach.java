@@ -198,7 +198,11 @@ public final class ReviewCoach implements AutoCloseable {
                 clock,
                 new DigestPoster(activity, views, settings.summaryChannel(), officeZone),
                 new FollowUpSender(store, gateway, followUpGateway, clock));
-        JdbcOutbox outbox = new JdbcOutbox(dataSource, transactions, courierName(settings), CLAIM_LEASE);
+        JdbcOutbox outbox = new JdbcOutbox(
+                dataSource,
+                Database.courierTransactions(settings.databaseUrl(), dataSource, transactions),
+                courierName(settings),
+                CLAIM_LEASE);
         Courier courier = new Courier(outbox, sender, tuning.retryPolicy(), clock, slackHealth);
         SessionService sessions = new SessionService(
                 store,

@@ -51,6 +51,17 @@ public final class Database {
         return new GroupCommit(dataSource);
     }
 
+    /**
+     * How the courier's claims and marks commit: with the requests' transactions on H2, where a commit is a write to
+     * its file; each on its own connection elsewhere. On PostgreSQL a claim's look over the outbox would otherwise
+     * hold up, on the one committing thread, every request's commit behind it, while the server can run it beside them.
+     *
+     * @param requests the transactions of the requests, from {@link #transactions}
+     */
+    public static Transactions courierTransactions(String url, DataSource dataSource, Transactions requests) {
+        return url.startsWith("jdbc:h2:") ? requests : Transactions.separate(dataSource);
+    }
+
     static void migrate(DataSource dataSource) {
         Flyway.configure()
                 .dataSource(dataSource)
