@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -172,15 +174,28 @@ public final class ReviewCoach implements AutoCloseable {
     /** Starts everything; throws {@link SettingsException} when Slack refuses the bot token. */
     public static ReviewCoach start(Settings settings, Clock clock, Tuning tuning) throws Exception {
         log.info("starting with {}", settings);
+        // The database migrates while Slack's client starts and checks the token: each loads its own classes and
+        // waits on its own I/O, so on two cores they take little longer than the slower of them.
+        CompletableFuture<HikariDataSource> opening = CompletableFuture.supplyAsync(
+                () -> Database.open(settings.databaseUrl(), settings.databaseUser(), settings.databasePassword()),
+                work -> startThread(work, "start-database"));
         Slack slack = Slack.getInstance(slackConfig(settings, tuning.slackCallTimeout()));
         SlackHealth slackHealth = new SlackHealth();
         SlackClients oneWorkspace = settings.installsToManyWorkspaces()
                 ? null
                 : new SlackClients(slack, BotTokens.single(settings.botToken()));
-        boolean tokenChecked = oneWorkspace == null || checkToken(oneWorkspace, slackHealth, clock);
-
-        HikariDataSource dataSource =
-                Database.open(settings.databaseUrl(), settings.databaseUser(), settings.databasePassword());
+        boolean tokenChecked;
+        try {
+            tokenChecked = oneWorkspace == null || checkToken(oneWorkspace, slackHealth, clock);
+        } catch (RuntimeException refused) {
+            HikariDataSource unused =
+                    opening.handle((dataSource, failure) -> dataSource).join();
+            if (unused != null) {
+                unused.close();
+            }
+            throw refused;
+        }
+        HikariDataSource dataSource = opened(opening);
         Transactions transactions = Database.transactions(settings.databaseUrl(), dataSource);
         JdbcSessionStore store = new JdbcSessionStore(dataSource, transactions);
         JdbcTeamActivity activity = new JdbcTeamActivity(dataSource);
@@ -205,7 +220,11 @@ public final class ReviewCoach implements AutoCloseable {
                 clock,
                 new DigestPoster(activity, views, officeZone, digestAddresses),
                 new FollowUpSender(store, gateway, followUpGateway, clock));
-        JdbcOutbox outbox = new JdbcOutbox(dataSource, transactions, courierName(settings), CLAIM_LEASE);
+        JdbcOutbox outbox = new JdbcOutbox(
+                dataSource,
+                Database.courierTransactions(settings.databaseUrl(), dataSource, transactions),
+                courierName(settings),
+                CLAIM_LEASE);
         Courier courier = new Courier(outbox, sender, tuning.retryPolicy(), clock, slackHealth);
         Dialogue general = new Dialogue(CoachingRules.forPractice(PracticeType.GENERAL));
         Dialogue healthCare = new Dialogue(CoachingRules.forPractice(PracticeType.HEALTHCARE));
@@ -405,6 +424,21 @@ public final class ReviewCoach implements AutoCloseable {
             log.warn("could not reach Slack to check the bot token ({}); starting anyway", failure.error());
             return false;
         }
+    }
+
+    /** The database opened at start, or what opening it threw. */
+    private static HikariDataSource opened(CompletableFuture<HikariDataSource> opening) {
+        try {
+            return opening.join();
+        } catch (CompletionException failed) {
+            throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
+        }
+    }
+
+    private static void startThread(Runnable work, String name) {
+        Thread thread = new Thread(work, name);
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** Asks Slack again every 30 seconds until it answers, so that /healthz and the logs tell when it is back. */

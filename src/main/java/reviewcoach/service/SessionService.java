@@ -82,21 +82,44 @@ public final class SessionService {
 
     /** Records a new session and owes Slack its opening message and first prompt. */
     public Session start(StartRequest request) {
+        return start(request, null).orElseThrow();
+    }
+
+    /**
+     * As {@link #start(StartRequest)}, and remembers the request by {@code requestKey} (as {@link #firstSighting} does)
+     * in the same transaction, so one commit does both.
+     *
+     * @param requestKey the request's key, or null when it has none
+     * @return the session, or empty, with nothing recorded, when the key was seen before
+     */
+    public Optional<Session> start(StartRequest request, String requestKey) {
         Instant now = clock.instant();
         Review review = policy.redactPii() ? maskPersonalDetails(request.review()) : request.review();
-        Session session = store.inTransaction(tx -> {
-            Session created = tx.createSession(
-                    request.workspace(), request.channel(), request.starter(), review, request.noticeUrl(), now);
-            if (request.shareChannel() != null) {
-                tx.setShareChannel(created.id(), request.shareChannel());
-            }
-            tx.enqueue(created.id(), DeliveryKind.OPEN_THREAD, null, now);
-            tx.enqueue(created.id(), DeliveryKind.PROMPT, Step.first().name(), now);
-            return created;
-        });
+        Session session;
+        try {
+            session = store.inTransaction(tx -> {
+                if (requestKey != null) {
+                    tx.claimEvent(requestKey, now);
+                }
+                return open(tx, request, review, now);
+            });
+        } catch (AlreadyHandled seenBefore) {
+            return Optional.empty();
+        }
         log.info("session={} started", session.id());
         deliveriesWaiting.run();
-        return session;
+        return Optional.of(session);
+    }
+
+    private static Session open(SessionTransaction tx, StartRequest request, Review review, Instant now) {
+        Session created = tx.createSession(
+                request.workspace(), request.channel(), request.starter(), review, request.noticeUrl(), now);
+        if (request.shareChannel() != null) {
+            tx.setShareChannel(created.id(), request.shareChannel());
+        }
+        tx.enqueue(created.id(), DeliveryKind.OPEN_THREAD, null, now);
+        tx.enqueue(created.id(), DeliveryKind.PROMPT, Step.first().name(), now);
+        return created;
     }
 
     private static Review maskPersonalDetails(Review review) {

@@ -10,7 +10,10 @@ import reviewcoach.dialogue.Session;
 /** Where sessions and their contributions live. Thread-safe; every change happens inside {@link #inTransaction}. */
 public interface SessionStore {
 
-    /** Runs work in one transaction: committed when it returns, rolled back when it throws. */
+    /**
+     * Runs work in one transaction: committed when it returns, rolled back when it throws. The work may run again after
+     * the database broke a deadlock it was part of, so it must change nothing but the database.
+     */
     <T> T inTransaction(Function<SessionTransaction, T> work);
 
     Optional<Session> find(long sessionId);

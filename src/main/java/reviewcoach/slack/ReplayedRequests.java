@@ -3,15 +3,18 @@ package reviewcoach.slack;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.slack.api.app_backend.SlackSignature;
+import com.slack.api.bolt.context.Context;
 import com.slack.api.bolt.middleware.Middleware;
 import com.slack.api.bolt.middleware.MiddlewareChain;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestType;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.EnumSet;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +25,12 @@ import reviewcoach.service.SessionService;
  * captured on the way could be sent again within them and start a second session; events carry an id and are
  * de-duplicated by it, but commands and interactions do not. Their signature identifies them instead: Slack never sends
  * the same one twice (each carries its own trigger id and timestamp). A request seen before is answered with an empty
- * 200 and nothing else. Requests without a signature (Socket Mode) are left as they are. Thread-safe.
+ * 200 and nothing else. Requests without a signature (Socket Mode) are left as they are.
+ *
+ * <p>A {@code /review} that may start a session is remembered in the session's own transaction rather than in one of
+ * its own before it (one commit, not two): its key waits in the request's context for {@link ReviewCommand} to take
+ * ({@link #takeDeferredKey}). If the command ends without starting a session (it only answered, say that the review
+ * is too long), the key is remembered afterwards, and a copy seen before gets the empty 200. Thread-safe.
  */
 final class ReplayedRequests implements Middleware {
 
@@ -38,6 +46,9 @@ final class ReplayedRequests implements Middleware {
 
     /** Fits the 64 characters the handled-events table keeps per key. */
     private static final int KEY_HEX_CHARACTERS = 48;
+
+    /** Where a deferred key waits in the request's context. */
+    private static final String DEFERRED_KEY = "review-coach.request-key";
 
     private final SessionService sessions;
 
@@ -55,11 +66,34 @@ final class ReplayedRequests implements Middleware {
         if (signature == null || signature.isBlank()) {
             return chain.next(request);
         }
-        if (!sessions.firstSighting(key(signature))) {
-            log.info("request={} was seen before (same signature); answered 200 and ignored", request.getRequestType());
-            return Response.ok();
+        String key = key(signature);
+        if (request instanceof SlashCommandRequest command && ReviewCommand.mayStartSession(command.getPayload())) {
+            Map<String, String> values = request.getContext().getAdditionalValues();
+            values.put(DEFERRED_KEY, key);
+            Response answered = chain.next(request);
+            if (values.remove(DEFERRED_KEY) != null && !sessions.firstSighting(key)) {
+                return seenBefore(request);
+            }
+            return answered;
+        }
+        if (!sessions.firstSighting(key)) {
+            return seenBefore(request);
         }
         return chain.next(request);
+    }
+
+    /**
+     * The request's key, when this middleware left it for the handler to remember in its own transaction; taking it
+     * tells the middleware that the handler did. Null when there is none.
+     */
+    static String takeDeferredKey(Context context) {
+        return context.getAdditionalValues().remove(DEFERRED_KEY);
+    }
+
+    @SuppressWarnings("rawtypes") // Bolt's interface uses the raw type
+    static Response seenBefore(Request request) {
+        log.info("request={} was seen before (same signature); answered 200 and ignored", request.getRequestType());
+        return Response.ok();
     }
 
     private static String key(String signature) {

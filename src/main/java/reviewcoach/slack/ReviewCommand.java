@@ -9,6 +9,7 @@ import com.slack.api.bolt.response.Response;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -46,6 +47,20 @@ final class ReviewCommand {
         this.deletes = deletes;
     }
 
+    /** Words after {@code /review} that never start a session. */
+    private static final Set<String> SUBCOMMANDS = Set.of("help", "delete", "list", "digest");
+
+    /**
+     * Whether this command may start a session: it carries text that is not a subcommand. Every other way such a
+     * command can go only answers its sender (see {@link ReplayedRequests}, which relies on that).
+     */
+    static boolean mayStartSession(SlashCommandPayload payload) {
+        String text = payload == null || payload.getText() == null
+                ? ""
+                : payload.getText().strip();
+        return !text.isEmpty() && !SUBCOMMANDS.contains(text.toLowerCase(Locale.ROOT));
+    }
+
     Response onCommand(SlashCommandRequest request, SlashCommandContext context) {
         SlashCommandPayload payload = request.getPayload();
         String text = payload.getText() == null ? "" : payload.getText().strip();
@@ -72,7 +87,7 @@ final class ReviewCommand {
         }
         Matcher privately = PRIVATE.matcher(text);
         if (privately.matches()) {
-            return startPrivately(payload, privately.group(1).strip(), context);
+            return startPrivately(request, privately.group(1).strip(), context);
         }
         if (payload.getChannelId().startsWith("D")) {
             return context.ack(Notices.notInDirectMessages());
@@ -83,17 +98,21 @@ final class ReviewCommand {
         if (text.length() > policy.maxReviewLength()) {
             return context.ack(Notices.reviewTooLong(text.length(), policy.maxReviewLength()));
         }
-        sessions.start(new StartRequest(
-                payload.getTeamId(),
-                payload.getChannelId(),
-                payload.getUserId(),
-                Review.of(text),
-                SlackFields.responseUrlOrNull(payload.getResponseUrl())));
-        return context.ack(Notices.starting());
+        boolean started = sessions.start(
+                        new StartRequest(
+                                payload.getTeamId(),
+                                payload.getChannelId(),
+                                payload.getUserId(),
+                                Review.of(text),
+                                SlackFields.responseUrlOrNull(payload.getResponseUrl())),
+                        ReplayedRequests.takeDeferredKey(context))
+                .isPresent();
+        return started ? context.ack(Notices.starting()) : ReplayedRequests.seenBefore(request);
     }
 
     /** {@code /review private <text>}: the same dialogue in a direct message with the bot, shared only by choice. */
-    private Response startPrivately(SlashCommandPayload payload, String review, SlashCommandContext context) {
+    private Response startPrivately(SlashCommandRequest request, String review, SlashCommandContext context) {
+        SlashCommandPayload payload = request.getPayload();
         if (review.isEmpty()) {
             return context.ack("Add the review after `/review private`, and we'll work through it just between us.");
         }
@@ -101,13 +120,16 @@ final class ReviewCommand {
             return context.ack(Notices.reviewTooLong(review.length(), policy.maxReviewLength()));
         }
         String origin = payload.getChannelId().startsWith("D") ? null : payload.getChannelId();
-        sessions.start(StartRequest.inPrivate(
-                payload.getTeamId(),
-                payload.getUserId(),
-                Review.of(review),
-                SlackFields.responseUrlOrNull(payload.getResponseUrl()),
-                origin));
-        return context.ack(Notices.startingPrivately());
+        boolean started = sessions.start(
+                        StartRequest.inPrivate(
+                                payload.getTeamId(),
+                                payload.getUserId(),
+                                Review.of(review),
+                                SlackFields.responseUrlOrNull(payload.getResponseUrl()),
+                                origin),
+                        ReplayedRequests.takeDeferredKey(context))
+                .isPresent();
+        return started ? context.ack(Notices.startingPrivately()) : ReplayedRequests.seenBefore(request);
     }
 
     Response onFormSubmitted(ViewSubmissionRequest request, ViewSubmissionContext context) {

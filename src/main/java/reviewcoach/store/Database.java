@@ -41,12 +41,25 @@ public final class Database {
     }
 
     /**
-     * How changes commit: grouped on H2, where every commit is a write to its file and dominates a short transaction's
-     * cost (see {@link GroupCommit}); each on its own elsewhere, where the server commits concurrent transactions well
-     * and several instances share the database.
+     * How changes commit: grouped (see {@link GroupCommit}), on H2, where every commit is a write to its file, and on
+     * PostgreSQL, where every commit is a WAL flush and a round trip, and callers that lock the same session would
+     * otherwise queue for each other's commits. With several instances each groups its own callers.
+     *
+     * @param url the database's JDBC URL; every database it names is grouped today
      */
     public static Transactions transactions(String url, DataSource dataSource) {
-        return url.startsWith("jdbc:h2:") ? new GroupCommit(dataSource) : Transactions.separate(dataSource);
+        return new GroupCommit(dataSource);
+    }
+
+    /**
+     * How the courier's claims and marks commit: with the requests' transactions on H2, where a commit is a write to
+     * its file; each on its own connection elsewhere. On PostgreSQL a claim's look over the outbox would otherwise
+     * hold up, on the one committing thread, every request's commit behind it, while the server can run it beside them.
+     *
+     * @param requests the transactions of the requests, from {@link #transactions}
+     */
+    public static Transactions courierTransactions(String url, DataSource dataSource, Transactions requests) {
+        return url.startsWith("jdbc:h2:") ? requests : Transactions.separate(dataSource);
     }
 
     static void migrate(DataSource dataSource) {

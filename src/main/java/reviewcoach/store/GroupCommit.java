@@ -3,7 +3,9 @@ package reviewcoach.store;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -17,12 +19,20 @@ import org.slf4j.LoggerFactory;
 /**
  * Group commit: the work of many callers, arriving at once, runs on one connection and is committed with one commit,
  * each piece inside its own savepoint so that one failing piece is rolled back alone. Every caller still returns only
- * after its work is committed, so nothing acknowledged can be lost; what is saved is the cost of a commit per caller,
- * which dominates on an embedded database that writes every commit to its file (H2 with {@code WRITE_DELAY=0}).
+ * after its work is committed, so nothing acknowledged can be lost; what is saved is the cost of a commit per caller
+ * (on H2 with {@code WRITE_DELAY=0} a write to its file; on PostgreSQL a WAL flush and a round trip), and, since one
+ * transaction holds them all, the waits of callers that lock the same session.
  *
  * <p>One thread commits, so pieces of one group never wait for each other's locks. Callers wait in a bounded queue,
  * which pushes back on them when the database falls behind. A piece must not start another transaction through this
- * same group commit (it would wait for itself). Thread-safe.
+ * same group commit (it would wait for itself).
+ *
+ * <p>Several instances on one PostgreSQL database each have their own committer, and a group keeps the row locks of
+ * its earlier pieces until it commits. Two instances' groups can therefore wait for each other (one locked session A
+ * and wants B, the other the reverse); the database breaks such a deadlock by failing one statement. The piece that
+ * failed is rolled back to its savepoint alone and run again at the head of the next group, after this one's commit
+ * has released its locks (up to {@value #MAX_ATTEMPTS} times). So a piece of work must have no effect outside its
+ * connection: it may run more than once, and only its last run counts. Thread-safe.
  */
 public final class GroupCommit implements Transactions, AutoCloseable {
 
@@ -31,11 +41,17 @@ public final class GroupCommit implements Transactions, AutoCloseable {
     /** Enough to spread a commit over a busy moment's requests; small enough that one group stays short. */
     static final int MAX_GROUP = 64;
 
+    /** Runs of one piece at most, when the database fails it for a deadlock or a serialization conflict. */
+    static final int MAX_ATTEMPTS = 3;
+
     private static final int QUEUE_CAPACITY = 4096;
     private static final long IDLE_POLL_MILLIS = 200;
 
     private final DataSource dataSource;
     private final BlockingQueue<Pending<?>> waiting = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+    /** Pieces a deadlock failed, to run first in the next group; used by the committer thread only. */
+    private final Deque<Pending<?>> retries = new ArrayDeque<>();
+
     private final Thread committer;
     private volatile boolean open = true;
 
@@ -86,18 +102,23 @@ public final class GroupCommit implements Transactions, AutoCloseable {
      */
     private void commitLoop() {
         List<Pending<?>> group = new ArrayList<>(MAX_GROUP);
-        while (open || !waiting.isEmpty()) {
-            Pending<?> first;
-            try {
-                first = waiting.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException ignored) {
-                continue; // only close() ends the loop
+        while (open || !waiting.isEmpty() || !retries.isEmpty()) {
+            Pending<?> first = retries.pollFirst();
+            if (first == null) {
+                try {
+                    first = waiting.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException ignored) {
+                    continue; // only close() ends the loop
+                }
             }
             if (first == null) {
                 continue;
             }
             group.add(first);
-            waiting.drainTo(group, MAX_GROUP - 1);
+            while (group.size() < MAX_GROUP && !retries.isEmpty()) {
+                group.add(retries.pollFirst());
+            }
+            waiting.drainTo(group, MAX_GROUP - group.size());
             commit(group);
             group.clear();
         }
@@ -106,9 +127,13 @@ public final class GroupCommit implements Transactions, AutoCloseable {
     private void commit(List<Pending<?>> group) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
+            List<Pending<?>> again = new ArrayList<>();
             try {
                 for (Pending<?> pending : group) {
                     runInSavepoint(connection, pending);
+                    if (pending.mayRunAgain()) {
+                        again.add(pending);
+                    }
                 }
                 connection.commit();
             } catch (SQLException | RuntimeException | Error failure) {
@@ -117,7 +142,19 @@ public final class GroupCommit implements Transactions, AutoCloseable {
             } finally {
                 connection.setAutoCommit(true);
             }
-            group.forEach(Pending::complete);
+            for (Pending<?> pending : group) {
+                if (again.contains(pending)) {
+                    retries.addLast(pending);
+                } else {
+                    pending.complete();
+                }
+            }
+            if (!again.isEmpty()) {
+                log.info(
+                        "{} of a group of {} transactions met a deadlock; running them again",
+                        again.size(),
+                        group.size());
+            }
         } catch (SQLException | RuntimeException | Error failure) {
             log.warn(
                     "a group of {} transactions failed to commit: {}",
@@ -130,6 +167,8 @@ public final class GroupCommit implements Transactions, AutoCloseable {
     /** Runs one caller's work; when it throws, only its own changes are undone and the throwable is kept for it. */
     private static <T> void runInSavepoint(Connection connection, Pending<T> pending) throws SQLException {
         Savepoint savepoint = connection.setSavepoint();
+        pending.attempts++;
+        pending.failure = null;
         try {
             pending.result = pending.work.run(connection);
             connection.releaseSavepoint(savepoint);
@@ -137,6 +176,20 @@ public final class GroupCommit implements Transactions, AutoCloseable {
             connection.rollback(savepoint);
             pending.failure = failure;
         }
+    }
+
+    /**
+     * A deadlock the database broke (PostgreSQL's 40P01) or a serialization failure (40001, also H2's deadlock), found
+     * anywhere in the chain of causes: the stores wrap SQL failures in their own exceptions.
+     */
+    static boolean isConflict(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql
+                    && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void rollBack(Connection connection) {
@@ -153,11 +206,17 @@ public final class GroupCommit implements Transactions, AutoCloseable {
         private final CountDownLatch done = new CountDownLatch(1);
         private T result;
         private Throwable failure;
+        private int attempts;
         /** The commit's own failure, which overrides the work's result: nothing of the group was kept. */
         private volatile Throwable commitFailure;
 
         Pending(Work<T> work) {
             this.work = work;
+        }
+
+        /** Whether its last run failed only because the database broke a deadlock or a conflict, and it may run again. */
+        boolean mayRunAgain() {
+            return attempts < MAX_ATTEMPTS && isConflict(failure);
         }
 
         void complete() {

@@ -11,7 +11,10 @@ import javax.sql.DataSource;
  */
 public interface Transactions extends AutoCloseable {
 
-    /** Work on a connection that is in a transaction; it must neither commit nor roll back itself. */
+    /**
+     * Work on a connection that is in a transaction; it must neither commit nor roll back itself, and must change nothing
+     * but the database: {@link GroupCommit} runs it again when the database broke a deadlock it was part of.
+     */
     interface Work<T> {
         T run(Connection connection) throws SQLException;
     }

@@ -3,7 +3,10 @@ package reviewcoach.bench;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * How the benchmark runs, from its command line. The defaults produce the real table; {@code --smoke} runs every
@@ -23,7 +26,8 @@ record BenchOptions(
         Path out,
         List<String> javaOptions,
         boolean smoke,
-        String postgresUrl) {
+        String postgresUrl,
+        Set<Workload> only) {
 
     static final String USAGE = String.join(
             "\n",
@@ -41,6 +45,8 @@ record BenchOptions(
             "  --out DIR        where results.md and phases.csv go (default target/bench)",
             "  --postgres URL   run the app on this PostgreSQL database instead of a fresh H2 file; its public schema is",
             "                   dropped and made again before each start (jdbc:postgresql://host/db?user=u&password=p)",
+            "  --only W,W       for quick comparisons while developing: only these workloads (channel_messages,",
+            "                   foreign_replies, contributions, review, list), no reaction or App Home phases, small seed",
             "  --skip-build     (bench/run.sh only) use the jar and classes already built");
 
     static BenchOptions parse(String... args) {
@@ -56,6 +62,7 @@ record BenchOptions(
         List<String> javaOptions = List.of();
         boolean smoke = false;
         String postgresUrl = null;
+        Set<Workload> only = EnumSet.allOf(Workload.class);
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("--smoke")) {
@@ -77,6 +84,7 @@ record BenchOptions(
                 case "--jar" -> jar = Path.of(value);
                 case "--out" -> out = Path.of(value);
                 case "--postgres" -> postgresUrl = postgres(value);
+                case "--only" -> only = workloads(value);
                 case "--java-opts" ->
                     javaOptions = value.isBlank()
                             ? List.of()
@@ -105,7 +113,25 @@ record BenchOptions(
                 out,
                 javaOptions,
                 smoke,
-                postgresUrl);
+                postgresUrl,
+                only);
+    }
+
+    private static Set<Workload> workloads(String names) {
+        Set<Workload> chosen = EnumSet.noneOf(Workload.class);
+        for (String name : names.split(",")) {
+            try {
+                chosen.add(Workload.valueOf(name.strip().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException unknown) {
+                throw new IllegalArgumentException("--only names no workload " + name + "\n" + USAGE);
+            }
+        }
+        return chosen;
+    }
+
+    /** Whether this run measures every phase (not {@code --only} some workloads). */
+    boolean allPhases() {
+        return only.size() == Workload.values().length;
     }
 
     private static String postgres(String url) {
@@ -138,6 +164,12 @@ record BenchOptions(
                 ? "bench/run.sh --smoke"
                 : "bench/run.sh --duration " + duration.toSeconds() + " --warmup " + warmup.toSeconds() + " --rounds "
                         + rounds + " --starts " + starts
+                        + (allPhases()
+                                ? ""
+                                : " --only "
+                                        + only.toString()
+                                                .replaceAll("[\\[\\] ]", "")
+                                                .toLowerCase(Locale.ROOT))
                         + (javaOptions.isEmpty() ? "" : " --java-opts '" + String.join(" ", javaOptions) + "'")
                         + (postgresUrl == null
                                 ? ""

@@ -117,7 +117,7 @@ final class BenchRun {
                     "warming up %s for %d s",
                     target.kind.title, options.warmup().toSeconds());
             do {
-                for (Workload workload : Workload.values()) {
+                for (Workload workload : options.only()) {
                     measure(target, workload, slice, 0);
                 }
             } while (System.nanoTime() < until);
@@ -128,7 +128,7 @@ final class BenchRun {
     }
 
     private void runRound(int round) throws InterruptedException {
-        for (Workload workload : Workload.values()) {
+        for (Workload workload : options.only()) {
             for (Target target : rotated(round)) {
                 Measurement measured = measure(target, workload, options.duration(), round);
                 measurements.add(measured);
@@ -147,8 +147,10 @@ final class BenchRun {
                 }
             }
         }
-        measureReactions(round);
-        measureHomes(round);
+        if (options.allPhases()) {
+            measureReactions(round);
+            measureHomes(round);
+        }
     }
 
     /** App Home openings at a fixed rate, each timed from when it was due to when its view reached Slack. */

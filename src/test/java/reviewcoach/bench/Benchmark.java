@@ -55,7 +55,9 @@ public final class Benchmark {
                             .seededWith(url -> BenchSeed.seed(
                                     url,
                                     TestWorkspace.TEAM_ID,
-                                    options.smoke() ? BenchSeed.SMOKE_SESSIONS : BenchSeed.FULL_SESSIONS))
+                                    options.smoke() || !options.allPhases()
+                                            ? BenchSeed.SMOKE_SESSIONS
+                                            : BenchSeed.FULL_SESSIONS))
                             .onPostgres(options.postgresUrl()),
                     Target.floor(Target.Kind.BOLT, MinimalBoltApp.class, options.javaOptions(), environment, folder),
                     Target.floor(

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import reviewcoach.testing.AppClient;
 import reviewcoach.testing.BlockAction;
 import reviewcoach.testing.ChatMessage;
@@ -135,6 +136,32 @@ class SignatureEndToEndTest {
                 slack.calls().size(),
                 "the copy changed nothing: "
                         + slack.calls().subList(afterFirst, slack.calls().size()));
+    }
+
+    /**
+     * A {@code /review} that may start a session is remembered in the session's own transaction, or after its answer when
+     * it started none; either way its copy gets an empty 200 and changes nothing.
+     */
+    @ParameterizedTest(name = "/review {0}")
+    @ValueSource(strings = {"private Rude staff, privately.", "too long", "list"})
+    void aCopyOfAReviewCommandIsAnsweredEmptyAndChangesNothing(String text) throws Exception {
+        String sent = text.equals("too long") ? "x".repeat(20_001) : text;
+        SignedRequest captured = service.requests()
+                .slashCommand(SlashCommand.of("/review", sent).withResponseUrl(slack.responseUrl("command")));
+        AppClient.Reply first = service.client().send(captured);
+        assertEquals(200, first.status());
+        assertTrue(!first.body().isEmpty(), "the first answers its sender");
+        service.awaitOutboxEmpty();
+        slack.awaitQuiet(QUIET, RunningService.WAIT);
+        int afterFirst = slack.calls().size();
+
+        AppClient.Reply replayed = service.client().send(captured);
+
+        assertEquals(200, replayed.status());
+        assertEquals("", replayed.body(), "the copy is answered with nothing");
+        service.awaitOutboxEmpty();
+        slack.awaitQuiet(QUIET, RunningService.WAIT);
+        assertEquals(afterFirst, slack.calls().size(), "the copy changed nothing");
     }
 
     private SignedRequest forge(Kind kind, Forgery forgery) {

@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +49,8 @@ class GroupCommitTest {
         dataSource = database.open();
         try (Connection connection = dataSource.getConnection()) {
             connection.createStatement().execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, caller VARCHAR(20))");
+            connection.createStatement().execute("CREATE TABLE counters (id INTEGER PRIMARY KEY, n INTEGER NOT NULL)");
+            connection.createStatement().execute("INSERT INTO counters (id, n) VALUES (1, 0), (2, 0)");
         }
         callers = Executors.newFixedThreadPool(16);
     }
@@ -59,6 +62,7 @@ class GroupCommitTest {
         }
         try (Connection connection = dataSource.getConnection()) {
             connection.createStatement().execute("DROP TABLE notes");
+            connection.createStatement().execute("DROP TABLE counters");
         }
         dataSource.close();
         database.close();
@@ -137,6 +141,131 @@ class GroupCommitTest {
             }
         }
         assertEquals(0, committedRows());
+    }
+
+    @Test
+    void twoThreadsLockingOneSessionEachSeeTheOthersCommittedWork() throws Exception {
+        try (GroupCommit commits = new GroupCommit(dataSource)) {
+            assertEveryIncrementCounted(commits, commits);
+        }
+    }
+
+    @Test
+    void twoInstancesLockingOneSessionEachSeeTheOthersCommittedWork() throws Exception {
+        Assumptions.assumeTrue(
+                TestDatabase.isPostgres(), "one H2 file is open in one process: several instances need PostgreSQL");
+        try (GroupCommit one = new GroupCommit(dataSource);
+                GroupCommit other = new GroupCommit(dataSource)) {
+            assertEveryIncrementCounted(one, other);
+        }
+    }
+
+    /** Two threads, one on each of the commits given, increment one locked row; each increment sees the one before. */
+    private void assertEveryIncrementCounted(GroupCommit first, GroupCommit second) throws Exception {
+        int perThread = 200;
+        List<Future<List<Integer>>> threads = new ArrayList<>();
+        for (GroupCommit commits : List.of(first, second)) {
+            threads.add(callers.submit(() -> {
+                List<Integer> seen = new ArrayList<>();
+                for (int i = 0; i < perThread; i++) {
+                    seen.add(commits.run(connection -> increment(connection, 1)));
+                }
+                return seen;
+            }));
+        }
+        List<Integer> all = new ArrayList<>();
+        for (Future<List<Integer>> thread : threads) {
+            all.addAll(thread.get(60, TimeUnit.SECONDS));
+        }
+        all.sort(null);
+        List<Integer> expected = new ArrayList<>();
+        for (int i = 1; i <= 2 * perThread; i++) {
+            expected.add(i);
+        }
+        assertEquals(expected, all, "every increment saw the one before it, none was lost or seen twice");
+        assertEquals(2 * perThread, counter(1));
+    }
+
+    /**
+     * Two instances, each with its own committer, whose groups lock two sessions in opposite orders: each group holds
+     * the lock its first piece took while its second piece waits for the other's. The database breaks the deadlock by
+     * failing one piece; that piece runs again after its group commits, so both callers of each instance succeed.
+     */
+    @Test
+    void aDeadlockBetweenTwoInstancesGroupsIsBrokenAndTheFailedPieceRunsAgain() throws Exception {
+        Assumptions.assumeTrue(
+                TestDatabase.isPostgres(), "one H2 file is open in one process: several instances need PostgreSQL");
+        CountDownLatch firstLocked = new CountDownLatch(1);
+        CountDownLatch secondLocked = new CountDownLatch(1);
+        try (GroupCommit one = new GroupCommit(dataSource);
+                GroupCommit other = new GroupCommit(dataSource)) {
+            List<Future<Integer>> pieces = new ArrayList<>();
+            pieces.addAll(heldGroup(one, firstLocked, secondLocked, 1, 2));
+            pieces.addAll(heldGroup(other, secondLocked, firstLocked, 2, 1));
+            for (Future<Integer> piece : pieces) {
+                piece.get(60, TimeUnit.SECONDS);
+            }
+        }
+        assertEquals(2, counter(1));
+        assertEquals(2, counter(2));
+    }
+
+    /**
+     * Queues, as one group of {@code commits}, a piece that locks {@code first} and then one that waits for the other
+     * instance to have locked its first row before locking {@code second}.
+     */
+    private List<Future<Integer>> heldGroup(
+            GroupCommit commits, CountDownLatch locked, CountDownLatch otherLocked, int first, int second)
+            throws InterruptedException {
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Future<Integer> holder = callers.submit(() -> commits.run(connection -> {
+            holding.countDown();
+            awaitQuietly(release);
+            return 0;
+        }));
+        holding.await(30, TimeUnit.SECONDS);
+        Future<Integer> locking = callers.submit(() -> commits.run(connection -> {
+            int value = increment(connection, first);
+            locked.countDown();
+            return value;
+        }));
+        awaitQueued(commits, 1);
+        Future<Integer> waiting = callers.submit(() -> commits.run(connection -> {
+            awaitQuietly(otherLocked);
+            return increment(connection, second);
+        }));
+        awaitQueued(commits, 2);
+        release.countDown();
+        return List.of(holder, locking, waiting);
+    }
+
+    private static int increment(Connection connection, int id) throws SQLException {
+        int value;
+        try (PreparedStatement lock = connection.prepareStatement("SELECT n FROM counters WHERE id = ? FOR UPDATE")) {
+            lock.setInt(1, id);
+            try (ResultSet rows = lock.executeQuery()) {
+                rows.next();
+                value = rows.getInt(1) + 1;
+            }
+        }
+        try (PreparedStatement update = connection.prepareStatement("UPDATE counters SET n = ? WHERE id = ?")) {
+            update.setInt(1, value);
+            update.setInt(2, id);
+            update.executeUpdate();
+        }
+        return value;
+    }
+
+    private int counter(int id) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement read = connection.prepareStatement("SELECT n FROM counters WHERE id = ?")) {
+            read.setInt(1, id);
+            try (ResultSet rows = read.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
     }
 
     @Test
