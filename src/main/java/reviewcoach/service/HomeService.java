@@ -7,6 +7,7 @@ import java.time.ZonedDateTime;
 import java.time.format.TextStyle;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Executor;
 import reviewcoach.summary.Home;
 import reviewcoach.summary.SessionLine;
 
@@ -32,10 +33,24 @@ public final class HomeService {
      * @param zone the office's time zone: where a month starts and what is overdue
      */
     public HomeService(TeamActivity activity, Clock clock, ZoneId zone) {
+        this(activity, clock, zone, HomeService::redrawOnItsOwnThread);
+    }
+
+    /**
+     * @param redraws where a stale picture of the month is drawn again while homes show the last one
+     */
+    public HomeService(TeamActivity activity, Clock clock, ZoneId zone, Executor redraws) {
         this.activity = activity;
         this.clock = clock;
         this.zone = zone;
-        this.pictures = new PictureCache(clock);
+        this.pictures = new PictureCache(clock, redraws);
+    }
+
+    /** A redraw happens at most once a minute per workspace, so a short-lived thread each time is cheap enough. */
+    private static void redrawOnItsOwnThread(Runnable redraw) {
+        Thread thread = new Thread(redraw, "picture-redraw");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     public Home homeFor(String workspace, String viewer) {

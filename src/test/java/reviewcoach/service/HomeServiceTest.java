@@ -20,7 +20,8 @@ class HomeServiceTest {
 
     private final SettableClock clock = new SettableClock(Instant.parse("2026-12-02T10:00:00Z"));
     private final CountingActivity activity = new CountingActivity();
-    private final HomeService homes = new HomeService(activity, clock, ZoneOffset.UTC);
+    /** Redraws run at once, on the calling thread, so that the test can count them. */
+    private final HomeService homes = new HomeService(activity, clock, ZoneOffset.UTC, Runnable::run);
 
     @Test
     void theMonthsPictureIsDrawnOnceAMinutePerWorkspaceWhoeverOpensTheirHome() {
@@ -36,6 +37,25 @@ class HomeServiceTest {
         clock.advance(Duration.ofSeconds(31));
         homes.homeFor("T1", "U1");
         assertEquals(3, activity.pictures.get(), "drawn again once a minute old");
+    }
+
+    @Test
+    void aStalePictureIsShownWhileItIsDrawnAgainInTheBackground() {
+        List<Runnable> redraws = new java.util.ArrayList<>();
+        HomeService later = new HomeService(activity, clock, ZoneOffset.UTC, redraws::add);
+        later.homeFor("T1", "U1");
+        assertEquals(1, activity.pictures.get(), "the first home waits for its picture");
+
+        clock.advance(Duration.ofMinutes(2));
+        later.homeFor("T1", "U2");
+        later.homeFor("T1", "U3");
+        assertEquals(1, activity.pictures.get(), "no home waits for a redraw");
+        assertEquals(1, redraws.size(), "one redraw, however many homes found the picture stale");
+
+        redraws.get(0).run();
+        assertEquals(2, activity.pictures.get());
+        later.homeFor("T1", "U4");
+        assertEquals(1, redraws.size(), "fresh again");
     }
 
     /** Answers empty lists and counts how often the picture is drawn. */
