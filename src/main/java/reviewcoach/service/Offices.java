@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -36,15 +35,6 @@ public final class Offices {
         return new Offices(null, defaults, Clock.systemUTC());
     }
 
-    /** Whether workspaces can choose their own settings. */
-    public boolean chosenPerWorkspace() {
-        return store != null;
-    }
-
-    public OfficeSettings defaults() {
-        return defaults;
-    }
-
     public OfficeSettings of(String workspace) {
         if (store == null || workspace == null) {
             return defaults;
@@ -59,25 +49,12 @@ public final class Offices {
         return settings;
     }
 
-    /** Whether the workspace chose its own settings, rather than using the defaults. */
-    public Optional<OfficeSettings> chosen(String workspace) {
-        return store == null ? Optional.empty() : store.find(workspace);
-    }
-
     /** Keeps what a workspace's admin chose. */
     public void change(String workspace, OfficeSettings settings, String changedBy) {
         if (store == null) {
             throw new IllegalStateException("settings come from the environment here");
         }
         store.save(workspace, settings, changedBy, clock.instant());
-        known.remove(workspace);
-    }
-
-    /** Forgets a workspace's choices (the app was uninstalled there). */
-    public void forget(String workspace) {
-        if (store != null) {
-            store.remove(workspace);
-        }
         known.remove(workspace);
     }
 

@@ -247,8 +247,7 @@ public final class SessionService {
     /** The sessions in a channel that this person may delete: their own, or any for a manager; newest first. */
     public List<Session> deletableIn(String workspace, String channel, String actor, int limit) {
         boolean actorManages = managers.isManager(workspace, actor);
-        return store.recentInChannel(channel, limit).stream()
-                .filter(session -> session.workspace().equals(workspace))
+        return store.recentInChannel(workspace, channel, limit).stream()
                 .filter(session -> actorManages || session.starter().equals(actor))
                 .toList();
     }

@@ -33,7 +33,7 @@ public interface SessionStore {
     Optional<String> shareChannel(long sessionId);
 
     /** The most recent sessions in a channel, newest first. */
-    List<Session> recentInChannel(String channel, int limit);
+    List<Session> recentInChannel(String workspace, String channel, int limit);
 
     /** The messages the bot posted for a session. */
     List<PostedMessage> postedMessages(long sessionId);

@@ -4,10 +4,8 @@ import com.slack.api.app_backend.events.payload.EventsApiPayload;
 import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.event.AppHomeOpenedEvent;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reviewcoach.service.DeliveryFailure;
@@ -31,19 +29,8 @@ final class HomeTab {
 
     HomeTab(TeamFeatures team) {
         this.team = team;
-        this.publishers = new ThreadPoolExecutor(
-                THREADS,
-                THREADS,
-                30,
-                TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(WAITING),
-                runnable -> {
-                    Thread thread = new Thread(runnable, "home-publisher");
-                    thread.setDaemon(true);
-                    return thread;
-                },
-                new ThreadPoolExecutor.DiscardOldestPolicy());
-        this.publishers.allowCoreThreadTimeOut(true);
+        this.publishers =
+                BoundedThreads.of("home-publisher", THREADS, WAITING, new ThreadPoolExecutor.DiscardOldestPolicy());
     }
 
     Response onOpened(EventsApiPayload<AppHomeOpenedEvent> payload, EventContext context) {

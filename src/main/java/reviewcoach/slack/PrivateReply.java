@@ -2,9 +2,7 @@ package reviewcoach.slack;
 
 import com.slack.api.bolt.context.builtin.ActionContext;
 import java.io.IOException;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,22 +17,8 @@ final class PrivateReply {
     private static final int THREADS = 2;
     private static final int WAITING = 256;
 
-    private final ThreadPoolExecutor senders = new ThreadPoolExecutor(
-            THREADS,
-            THREADS,
-            30,
-            TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(WAITING),
-            runnable -> {
-                Thread thread = new Thread(runnable, "private-reply");
-                thread.setDaemon(true);
-                return thread;
-            },
-            new ThreadPoolExecutor.CallerRunsPolicy());
-
-    PrivateReply() {
-        senders.allowCoreThreadTimeOut(true);
-    }
+    private final ThreadPoolExecutor senders =
+            BoundedThreads.of("private-reply", THREADS, WAITING, new ThreadPoolExecutor.CallerRunsPolicy());
 
     /**
      * Sends an ephemeral answer; a failure is logged and dropped, because the press itself has been handled.

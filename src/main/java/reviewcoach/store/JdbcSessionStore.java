@@ -89,10 +89,10 @@ public final class JdbcSessionStore implements SessionStore {
     }
 
     @Override
-    public List<Session> recentInChannel(String channel, int limit) {
-        String sql = "SELECT " + Rows.SESSION_COLUMNS
-                + " FROM sessions WHERE channel = ? ORDER BY started_at DESC, id DESC FETCH FIRST ? ROWS ONLY";
-        return query("reading the sessions of a channel", sql, Rows::session, channel, limit);
+    public List<Session> recentInChannel(String workspace, String channel, int limit) {
+        String sql = "SELECT " + Rows.SESSION_COLUMNS + " FROM sessions WHERE workspace = ? AND channel = ?"
+                + " ORDER BY started_at DESC, id DESC FETCH FIRST ? ROWS ONLY";
+        return query("reading the sessions of a channel", sql, Rows::session, workspace, channel, limit);
     }
 
     @Override

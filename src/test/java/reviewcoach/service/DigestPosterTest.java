@@ -13,10 +13,8 @@ import org.junit.jupiter.api.Test;
 import reviewcoach.dialogue.PracticeType;
 import reviewcoach.summary.Digest;
 import reviewcoach.summary.Home;
-import reviewcoach.summary.ItemLine;
 import reviewcoach.summary.OwnerLoad;
 import reviewcoach.summary.PeriodPicture;
-import reviewcoach.summary.SessionLine;
 
 /** A digest goes where its delivery says, telling only its workspace's week; one queued before addresses still goes. */
 class DigestPosterTest {
@@ -26,37 +24,17 @@ class DigestPosterTest {
     private final List<String> asked = new ArrayList<>();
     private final List<String> posted = new ArrayList<>();
 
-    private final TeamActivity activity = new TeamActivity() {
-        @Override
-        public List<SessionLine> openSessions(String workspace, String viewer, int limit) {
-            return List.of();
-        }
-
-        @Override
-        public List<SessionLine> openInChannel(String workspace, String channel, String viewer, int limit) {
-            return List.of();
-        }
-
-        @Override
-        public List<SessionLine> recentlyFinished(String workspace, String viewer, Instant since, int limit) {
-            return List.of();
-        }
-
-        @Override
-        public List<ItemLine> openItemsOf(String workspace, String owner, int limit) {
-            return List.of();
-        }
-
+    private final TeamActivity activity = new QuietTeamActivity() {
         @Override
         public PeriodPicture picture(String workspace, Instant from, Instant to) {
             asked.add("picture of " + workspace);
-            return new PeriodPicture(0, 0, null, List.of(), List.of());
+            return super.picture(workspace, from, to);
         }
 
         @Override
         public List<OwnerLoad> ownerLoads(String workspace, LocalDate today, int limit) {
             asked.add("loads of " + workspace);
-            return List.of();
+            return super.ownerLoads(workspace, today, limit);
         }
     };
 

@@ -42,6 +42,7 @@ public final class StoredInstallations implements InstallationService {
     @Override
     public void setHistoricalDataEnabled(boolean enabled) {
         if (enabled) {
+            // Bolt's optional history of installs is switched off by design: one row per workspace, its latest.
             throw new UnsupportedOperationException("installations keep no history: only each workspace's latest");
         }
     }
@@ -136,7 +137,7 @@ public final class StoredInstallations implements InstallationService {
     private static void refuseUnsupported(
             Boolean enterpriseInstall, String teamId, String botToken, String botRefreshToken) {
         if (Boolean.TRUE.equals(enterpriseInstall) || teamId == null) {
-            throw new UnsupportedOperationException("an org-wide Enterprise Grid install is not supported: keep"
+            throw new InstallRefused("an org-wide Enterprise Grid install is not supported: keep"
                     + " org_deploy_enabled false in the manifest and install the app to each workspace");
         }
         if (botToken == null) {
@@ -144,7 +145,7 @@ public final class StoredInstallations implements InstallationService {
                     "the install brought no bot token: the manifest must ask for bot scopes");
         }
         if (botRefreshToken != null) {
-            throw new UnsupportedOperationException("token rotation is not supported: create the app from manifest.yml,"
+            throw new InstallRefused("token rotation is not supported: create the app from manifest.yml,"
                     + " which keeps token_rotation_enabled false (Slack cannot turn rotation off once it is on)");
         }
     }
