@@ -25,14 +25,40 @@ public final class JdbcOutbox implements Outbox {
 
     private static final int MAX_ERROR_LENGTH = 200;
 
-    /** The oldest delivery of each session that still has one to send or being sent. */
-    private static final String HEADS =
-            "SELECT MIN(h.id) FROM outbox h WHERE h.status IN ('PENDING', 'SENDING') GROUP BY h.session_id";
+    /**
+     * True of a delivery with no older one of its session still to send or being sent: it is its session's turn. Rows
+     * without a session (digests) take turns among themselves. Both checks walk {@code outbox_pending}.
+     */
+    private static final String IS_HEAD = "NOT EXISTS (SELECT 1 FROM outbox e WHERE e.session_id = o.session_id"
+            + " AND e.id < o.id AND e.status IN ('PENDING', 'SENDING'))"
+            + " AND (o.session_id IS NOT NULL OR NOT EXISTS (SELECT 1 FROM outbox d"
+            + " WHERE d.status IN ('PENDING', 'SENDING') AND d.session_id IS NULL AND d.id < o.id))";
 
-    private static final String CLAIMABLE = "SELECT o.id, o.session_id, o.kind, o.subject, o.status, o.attempts"
-            + " FROM outbox o WHERE o.id IN (" + HEADS + ")"
-            + " AND ((o.status = 'PENDING' AND o.not_before <= ?) OR (o.status = 'SENDING' AND o.claimed_until <= ?))"
-            + " ORDER BY o.id FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED";
+    private static final String COLUMNS = "SELECT o.id, o.session_id, o.kind, o.subject, o.status, o.attempts";
+
+    /**
+     * Pending deliveries that are due and their session's turn, soonest due first. It walks {@code outbox_due} in order
+     * and stops at the limit: a session's later deliveries are due no sooner than its oldest (see {@link
+     * #postpone}), so what waits for a busy channel's pace is never walked.
+     */
+    private static final String DUE = COLUMNS + " FROM outbox o WHERE o.status = 'PENDING' AND o.not_before <= ? AND "
+            + IS_HEAD + " ORDER BY o.status, o.not_before, o.id FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED";
+
+    /** Deliveries whose courier's claim ran out (it stopped or hung); each is its session's turn, being sent. */
+    private static final String TAKEN_OVER = COLUMNS + " FROM outbox o WHERE o.status = 'SENDING'"
+            + " AND o.claimed_until <= ? ORDER BY o.id FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED";
+
+    /** When the soonest pending delivery whose session's turn it is becomes due. */
+    private static final String NEXT_PENDING =
+            "SELECT o.not_before AS due FROM outbox o WHERE o.status = 'PENDING' AND " + IS_HEAD
+                    + " ORDER BY o.status, o.not_before, o.id FETCH FIRST 1 ROWS ONLY";
+
+    /**
+     * Moves a session's later pending deliveries to no sooner than its oldest, when that one waits. They could not go
+     * before it anyway; this keeps them off the walk of what is due.
+     */
+    private static final String WAIT_BEHIND = "UPDATE outbox SET not_before = ? WHERE status = 'PENDING'"
+            + " AND session_id = (SELECT w.session_id FROM outbox w WHERE w.id = ?) AND id > ? AND not_before < ?";
 
     private static final String MINE = " WHERE id = ? AND status = 'SENDING' AND claimed_by = ?";
 
@@ -73,12 +99,34 @@ public final class JdbcOutbox implements Outbox {
 
     private List<Delivery> claim(Connection connection, Instant now, int limit) throws SQLException {
         List<Delivery> claimed = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(CLAIMABLE);
-                PreparedStatement take = connection.prepareStatement("UPDATE outbox SET status = 'SENDING',"
-                        + " claimed_by = ?, claimed_until = ?, attempts = ? WHERE id = ?")) {
+        select(connection, TAKEN_OVER, now, limit, claimed);
+        if (claimed.size() < limit) {
+            select(connection, DUE, now, limit - claimed.size(), claimed);
+        }
+        if (claimed.isEmpty()) {
+            return claimed;
+        }
+        try (PreparedStatement take = connection.prepareStatement("UPDATE outbox SET status = 'SENDING',"
+                + " claimed_by = ?, claimed_until = ?, attempts = ? WHERE id = ?")) {
+            OffsetDateTime claimedUntil = Rows.timestamp(now.plus(lease));
+            for (Delivery delivery : claimed) {
+                take.setString(1, courier);
+                take.setObject(2, claimedUntil);
+                take.setInt(3, delivery.attempts());
+                take.setLong(4, delivery.id());
+                take.addBatch();
+            }
+            take.executeBatch();
+        }
+        return claimed;
+    }
+
+    /** Adds to {@code claimed} what one of the claiming queries finds, locked, counting a lost claim as an attempt. */
+    private static void select(Connection connection, String sql, Instant now, int limit, List<Delivery> claimed)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
             select.setObject(1, Rows.timestamp(now));
-            select.setObject(2, Rows.timestamp(now));
-            select.setInt(3, limit);
+            select.setInt(2, limit);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     boolean claimRanOut = rows.getString("status").equals("SENDING");
@@ -91,40 +139,40 @@ public final class JdbcOutbox implements Outbox {
                             attempts));
                 }
             }
-            OffsetDateTime claimedUntil = Rows.timestamp(now.plus(lease));
-            for (Delivery delivery : claimed) {
-                take.setString(1, courier);
-                take.setObject(2, claimedUntil);
-                take.setInt(3, delivery.attempts());
-                take.setLong(4, delivery.id());
-                take.addBatch();
-            }
-            if (!claimed.isEmpty()) {
-                take.executeBatch();
-            }
         }
-        return claimed;
     }
 
     @Override
     public int releaseClaims() {
-        return update(
-                "UPDATE outbox SET status = 'PENDING', claimed_by = NULL, claimed_until = NULL,"
-                        + " attempts = attempts + 1 WHERE status = 'SENDING' AND claimed_by = ?",
-                statement -> statement.setString(1, courier));
+        return update(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("UPDATE outbox SET status = 'PENDING',"
+                    + " claimed_by = NULL, claimed_until = NULL, attempts = attempts + 1"
+                    + " WHERE status = 'SENDING' AND claimed_by = ?")) {
+                statement.setString(1, courier);
+                return statement.executeUpdate();
+            }
+        });
     }
 
     @Override
     public Optional<Instant> nextDue() {
-        String sql = "SELECT MIN(CASE WHEN o.status = 'PENDING' THEN o.not_before ELSE o.claimed_until END) AS due"
-                + " FROM outbox o WHERE o.id IN (" + HEADS + ")";
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql);
-                ResultSet rows = statement.executeQuery()) {
-            rows.next();
-            return Optional.ofNullable(Rows.instant(rows, "due"));
+        try (Connection connection = dataSource.getConnection()) {
+            Instant pending = earliest(connection, NEXT_PENDING);
+            Instant takenOver =
+                    earliest(connection, "SELECT MIN(o.claimed_until) AS due FROM outbox o WHERE o.status = 'SENDING'");
+            if (pending == null || takenOver == null) {
+                return Optional.ofNullable(pending == null ? takenOver : pending);
+            }
+            return Optional.of(pending.isBefore(takenOver) ? pending : takenOver);
         } catch (SQLException failure) {
             throw new StoreException("reading the outbox", failure);
+        }
+    }
+
+    private static Instant earliest(Connection connection, String sql) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql);
+                ResultSet rows = statement.executeQuery()) {
+            return rows.next() ? Rows.instant(rows, "due") : null;
         }
     }
 
@@ -137,8 +185,9 @@ public final class JdbcOutbox implements Outbox {
 
     @Override
     public boolean retryLater(long deliveryId, Instant notBefore, String error) {
-        return settle(
+        return settleLater(
                 deliveryId,
+                notBefore,
                 "UPDATE outbox SET status = 'PENDING', claimed_by = NULL, claimed_until = NULL,"
                         + " attempts = attempts + 1, not_before = ?, last_error = ?" + MINE,
                 Rows.timestamp(notBefore),
@@ -147,8 +196,9 @@ public final class JdbcOutbox implements Outbox {
 
     @Override
     public boolean postpone(long deliveryId, Instant notBefore) {
-        return settle(
+        return settleLater(
                 deliveryId,
+                notBefore,
                 "UPDATE outbox SET status = 'PENDING', claimed_by = NULL, claimed_until = NULL, not_before = ?" + MINE,
                 Rows.timestamp(notBefore));
     }
@@ -168,14 +218,37 @@ public final class JdbcOutbox implements Outbox {
      * but no longer this courier's was taken over.
      */
     private boolean settle(long deliveryId, String sql, Object... values) {
-        int updated = update(sql, statement -> {
+        int updated = update(connection -> settled(connection, deliveryId, sql, values));
+        return updated == 1 || !exists(deliveryId);
+    }
+
+    /** As {@link #settle}, for a delivery put back to wait until {@code notBefore}: its session's later ones wait too. */
+    private boolean settleLater(long deliveryId, Instant notBefore, String sql, Object... values) {
+        int updated = update(connection -> {
+            int settled = settled(connection, deliveryId, sql, values);
+            if (settled == 1) {
+                try (PreparedStatement statement = connection.prepareStatement(WAIT_BEHIND)) {
+                    statement.setObject(1, Rows.timestamp(notBefore));
+                    statement.setLong(2, deliveryId);
+                    statement.setLong(3, deliveryId);
+                    statement.setObject(4, Rows.timestamp(notBefore));
+                    statement.executeUpdate();
+                }
+            }
+            return settled;
+        });
+        return updated == 1 || !exists(deliveryId);
+    }
+
+    private int settled(Connection connection, long deliveryId, String sql, Object... values) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < values.length; i++) {
                 statement.setObject(i + 1, values[i]);
             }
             statement.setLong(values.length + 1, deliveryId);
             statement.setString(values.length + 2, courier);
-        });
-        return updated == 1 || !exists(deliveryId);
+            return statement.executeUpdate();
+        }
     }
 
     private boolean exists(long deliveryId) {
@@ -190,19 +263,9 @@ public final class JdbcOutbox implements Outbox {
         }
     }
 
-    /** Sets the parameters of one statement. */
-    private interface Parameters {
-        void bind(PreparedStatement statement) throws SQLException;
-    }
-
-    private int update(String sql, Parameters parameters) {
+    private int update(Transactions.Work<Integer> work) {
         try {
-            return transactions.run(connection -> {
-                try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                    parameters.bind(statement);
-                    return statement.executeUpdate();
-                }
-            });
+            return transactions.run(work);
         } catch (SQLException failure) {
             throw new StoreException("updating the outbox", failure);
         }

@@ -210,13 +210,18 @@ final class JdbcSessionTransaction implements SessionTransaction {
 
     @Override
     public void enqueue(long sessionId, DeliveryKind kind, String subject, Instant notBefore) {
+        // Due no sooner than what the session already owes: it could not go first, and the courier's look at what is
+        // due then never walks it while an older message waits for the channel's pace (see JdbcOutbox).
         update(
                 "queueing a message for Slack",
                 "INSERT INTO outbox (session_id, kind, subject, status, attempts, not_before, created_at)"
-                        + " VALUES (?, ?, ?, 'PENDING', 0, ?, ?)",
+                        + " VALUES (?, ?, ?, 'PENDING', 0, COALESCE((SELECT MAX(w.not_before) FROM outbox w"
+                        + " WHERE w.session_id = ? AND w.status = 'PENDING' AND w.not_before > ?), ?), ?)",
                 sessionId,
                 kind.name(),
                 subject,
+                sessionId,
+                Rows.timestamp(notBefore),
                 Rows.timestamp(notBefore),
                 Rows.timestamp(notBefore));
     }

@@ -7,11 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +33,7 @@ import reviewcoach.dialogue.Review;
 import reviewcoach.dialogue.Session;
 import reviewcoach.service.Delivery;
 import reviewcoach.service.DeliveryKind;
+import reviewcoach.service.DigestAddress;
 import reviewcoach.testing.TestDatabase;
 
 /** The outbox's claims: oldest first per session, one courier per delivery, and claims that run out. */
@@ -146,6 +151,74 @@ class JdbcOutboxTest {
         Delivery later = courier2.claimDue(NOW, 10).get(0);
         assertEquals(DeliveryKind.PROMPT, later.kind());
         assertEquals(session, later.sessionId());
+    }
+
+    @Test
+    void aDeliveryWaitingForItsChannelHoldsBackOnlyItsOwnSessionAndWhatItLaterOwes() {
+        long paced = sessionOwing(DeliveryKind.OPEN_THREAD, DeliveryKind.PROMPT);
+        long other = sessionOwing(DeliveryKind.PROMPT);
+        Delivery opening = courier1.claimDue(NOW, 1).get(0);
+        Instant slot = NOW.plusSeconds(30);
+        assertTrue(courier1.postpone(opening.id(), slot));
+        store.inTransaction(tx -> {
+            tx.enqueue(paced, DeliveryKind.ACKNOWLEDGE, "1.2", NOW);
+            return null;
+        });
+
+        assertEquals(
+                Map.of(DeliveryKind.OPEN_THREAD, slot, DeliveryKind.PROMPT, slot, DeliveryKind.ACKNOWLEDGE, slot),
+                dueTimesOf(paced),
+                "what the session owes after its waiting message is due no sooner, so claims never walk it");
+        List<Delivery> due = courier1.claimDue(NOW, 10);
+        assertEquals(List.of(other), due.stream().map(Delivery::sessionId).toList());
+        assertTrue(courier1.markSent(due.get(0).id()));
+        assertEquals(Optional.of(slot), courier1.nextDue(), "the courier sleeps until the slot, it does not spin");
+
+        List<DeliveryKind> sent = new ArrayList<>();
+        for (List<Delivery> now = courier1.claimDue(slot, 10); !now.isEmpty(); now = courier1.claimDue(slot, 10)) {
+            assertEquals(1, now.size(), "one at a time within a session");
+            sent.add(now.get(0).kind());
+            assertTrue(courier1.markSent(now.get(0).id()));
+        }
+        assertEquals(List.of(DeliveryKind.OPEN_THREAD, DeliveryKind.PROMPT, DeliveryKind.ACKNOWLEDGE), sent);
+    }
+
+    @Test
+    void digestsBelongToNoSessionAndStillGoOneAfterAnother() {
+        JdbcDigests digests = new JdbcDigests(dataSource);
+        DigestAddress managers = new DigestAddress("T1", "C0MANAGERS");
+        digests.queueNow(managers, NOW.minusSeconds(60), NOW);
+        digests.queueNow(managers, NOW, NOW);
+        long session = sessionOwing(DeliveryKind.PROMPT);
+
+        List<Delivery> due = courier1.claimDue(NOW, 10);
+        assertEquals(2, due.size(), "the first digest and the session's prompt: " + due);
+        assertEquals(DeliveryKind.DIGEST, due.get(0).kind());
+        assertEquals(session, due.get(1).sessionId());
+        assertEquals(List.of(), courier2.claimDue(NOW, 10), "the second digest waits for the first");
+
+        assertTrue(courier1.markSent(due.get(0).id()));
+        assertEquals(DeliveryKind.DIGEST, courier2.claimDue(NOW, 10).get(0).kind());
+    }
+
+    /** When each pending delivery of a session is due, by kind. */
+    private Map<DeliveryKind, Instant> dueTimesOf(long session) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(
+                        "SELECT kind, not_before FROM outbox WHERE session_id = ? AND status = 'PENDING'")) {
+            statement.setLong(1, session);
+            Map<DeliveryKind, Instant> due = new EnumMap<>(DeliveryKind.class);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    due.put(
+                            DeliveryKind.valueOf(rows.getString(1)),
+                            rows.getObject(2, OffsetDateTime.class).toInstant());
+                }
+            }
+            return due;
+        } catch (SQLException failure) {
+            throw new AssertionError(failure);
+        }
     }
 
     @Test
