@@ -3,6 +3,7 @@ package reviewcoach.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -16,6 +17,8 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -31,7 +34,8 @@ import reviewcoach.testing.TestWorkspace;
 
 /**
  * How the service starts: the port opens only once the database's schema is complete, even though the web server is
- * made ready while the migrations run.
+ * made ready while the migrations run; and the trial start the build records the class-data archive from works, with
+ * or without a usable archive.
  */
 class StartEndToEndTest {
 
@@ -91,6 +95,55 @@ class StartEndToEndTest {
                 assertEquals(migrationFiles(), applied.getInt(1), "every migration ran before the port opened");
             }
         }
+    }
+
+    @Test
+    void theTrialStartStartsAndStopsOnAScratchDatabase() throws Exception {
+        TrialRun run = trialStart(List.of());
+
+        assertEquals(0, run.exitCode(), run.output());
+        assertTrue(run.output().contains("listening on port"), run.output());
+        try (Stream<Path> left = Files.list(folder)) {
+            assertEquals(
+                    List.of(),
+                    left.filter(path -> !path.getFileName().toString().startsWith("trial"))
+                            .toList(),
+                    "it leaves no database behind in the working directory");
+        }
+    }
+
+    @Test
+    void aMissingOrUnreadableClassArchiveOnlyMakesTheStartSlower() throws Exception {
+        Path unreadable = Files.write(folder.resolve("stale.jsa"), new byte[4096]);
+
+        TrialRun missing = trialStart(List.of("-XX:SharedArchiveFile=" + folder.resolve("missing.jsa")));
+        TrialRun stale = trialStart(List.of("-XX:SharedArchiveFile=" + unreadable));
+
+        assertEquals(0, missing.exitCode(), missing.output());
+        assertEquals(0, stale.exitCode(), stale.output());
+    }
+
+    private record TrialRun(int exitCode, String output) {}
+
+    /** Runs {@code reviewcoach.Main trial-start} in a new JVM from the test class path. */
+    private TrialRun trialStart(List<String> javaOptions) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx256m");
+        command.addAll(javaOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "reviewcoach.Main", "trial-start"));
+        Path output = Files.createTempFile(folder, "trial", ".log");
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(folder.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile());
+        builder.environment().remove("LOG_LEVEL");
+        Process process = builder.start();
+        if (!process.waitFor(90, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the trial start did not end:\n" + Files.readString(output));
+        }
+        return new TrialRun(process.exitValue(), Files.readString(output));
     }
 
     private Settings settings(int port, String url) {
