@@ -32,9 +32,14 @@ public final class Main {
             rehearse();
             return;
         }
+        if (args.length > 0 && args[0].equals("trial-start")) {
+            trialStart();
+            return;
+        }
         if (args.length > 0) {
             System.err.println("review-coach: unknown argument '" + args[0] + "'. Run without arguments to start the"
-                    + " Slack app, or with 'rehearse' to practise in this terminal.");
+                    + " Slack app, with 'rehearse' to practise in this terminal, or with 'trial-start' to start and"
+                    + " stop once on a scratch database without Slack.");
             System.exit(2);
         }
         Settings settings;
@@ -57,6 +62,20 @@ public final class Main {
             log.error("could not start: {}", failure.toString());
             System.exit(1);
         }
+    }
+
+    /**
+     * Starts and stops once on a scratch database against a stand-in Slack (see {@link TrialStart}); the build runs it
+     * with {@code -XX:ArchiveClassesAtExit} to make the class-data archive that speeds up every later start.
+     */
+    private static void trialStart() {
+        try {
+            TrialStart.run();
+        } catch (Exception failure) {
+            System.err.println("review-coach: the trial start failed: " + failure);
+            System.exit(1);
+        }
+        System.exit(0);
     }
 
     /** Runs the dialogue in this terminal, on the configured database, without Slack. */

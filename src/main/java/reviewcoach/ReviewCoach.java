@@ -12,8 +12,6 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -57,6 +55,7 @@ import reviewcoach.slack.oauth.OAuthInstall;
 import reviewcoach.slack.socket.ReconnectTiming;
 import reviewcoach.slack.socket.SocketModeConnection;
 import reviewcoach.store.Database;
+import reviewcoach.store.DatabaseOpening;
 import reviewcoach.store.JdbcDigests;
 import reviewcoach.store.JdbcInstallations;
 import reviewcoach.store.JdbcOAuthStates;
@@ -173,12 +172,12 @@ public final class ReviewCoach implements AutoCloseable {
 
     /** Starts everything; throws {@link SettingsException} when Slack refuses the bot token. */
     public static ReviewCoach start(Settings settings, Clock clock, Tuning tuning) throws Exception {
+        // The database connects and migrates on its own thread while Slack's client starts and checks the token, and
+        // while the app and its web server are built; each loads its own classes and waits on its own I/O, so on two
+        // cores they take little longer than the slower of them. The port opens once the schema is complete.
+        DatabaseOpening opening =
+                DatabaseOpening.begin(settings.databaseUrl(), settings.databaseUser(), settings.databasePassword());
         log.info("starting with {}", settings);
-        // The database migrates while Slack's client starts and checks the token: each loads its own classes and
-        // waits on its own I/O, so on two cores they take little longer than the slower of them.
-        CompletableFuture<HikariDataSource> opening = CompletableFuture.supplyAsync(
-                () -> Database.open(settings.databaseUrl(), settings.databaseUser(), settings.databasePassword()),
-                work -> startThread(work, "start-database"));
         Slack slack = Slack.getInstance(slackConfig(settings, tuning.slackCallTimeout()));
         SlackHealth slackHealth = new SlackHealth();
         SlackClients oneWorkspace = settings.installsToManyWorkspaces()
@@ -188,14 +187,10 @@ public final class ReviewCoach implements AutoCloseable {
         try {
             tokenChecked = oneWorkspace == null || checkToken(oneWorkspace, slackHealth, clock);
         } catch (RuntimeException refused) {
-            HikariDataSource unused =
-                    opening.handle((dataSource, failure) -> dataSource).join();
-            if (unused != null) {
-                unused.close();
-            }
+            opening.abandon();
             throw refused;
         }
-        HikariDataSource dataSource = opened(opening);
+        HikariDataSource dataSource = opening.connected();
         Transactions transactions = Database.transactions(settings.databaseUrl(), dataSource);
         JdbcSessionStore store = new JdbcSessionStore(dataSource, transactions);
         JdbcTeamActivity activity = new JdbcTeamActivity(dataSource);
@@ -278,7 +273,7 @@ public final class ReviewCoach implements AutoCloseable {
             recheckTokenUntilSlackAnswers(chores, oneWorkspace, slackHealth, clock);
         }
         SocketModeHealth socketHealth = settings.socketMode() ? new SocketModeHealth() : null;
-        WebServer web = WebServer.start(
+        WebServer web = WebServer.prepare(
                 settings.port(),
                 app,
                 settings.signingSecret(),
@@ -289,6 +284,17 @@ public final class ReviewCoach implements AutoCloseable {
                 settings.installsToManyWorkspaces()
                         ? OAuthInstall.servlet(settings.oauth(), slack, installations, oauthStates, clock)
                         : null);
+        try {
+            opening.awaitMigrated();
+            web.listen();
+        } catch (Exception failure) {
+            web.close();
+            app.stop();
+            chores.shutdownNow();
+            transactions.close();
+            dataSource.close();
+            throw failure;
+        }
         courier.start(); // after the port is ours: no other live instance has this courier's name
         digests.start(chores, tuning.digestPoll());
         ReminderScheduler reminders = new ReminderScheduler(store, clock, tuning.reminderPoll(), courier::wake);
@@ -424,21 +430,6 @@ public final class ReviewCoach implements AutoCloseable {
             log.warn("could not reach Slack to check the bot token ({}); starting anyway", failure.error());
             return false;
         }
-    }
-
-    /** The database opened at start, or what opening it threw. */
-    private static HikariDataSource opened(CompletableFuture<HikariDataSource> opening) {
-        try {
-            return opening.join();
-        } catch (CompletionException failed) {
-            throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
-        }
-    }
-
-    private static void startThread(Runnable work, String name) {
-        Thread thread = new Thread(work, name);
-        thread.setDaemon(true);
-        thread.start();
     }
 
     /** Asks Slack again every 30 seconds until it answers, so that /healthz and the logs tell when it is back. */

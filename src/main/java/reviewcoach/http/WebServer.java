@@ -81,6 +81,26 @@ public final class WebServer implements AutoCloseable {
             SocketModeHealth socketMode,
             HttpServlet installFlow)
             throws Exception {
+        WebServer web = prepare(port, app, signingSecret, clock, databaseUp, slackHealth, socketMode, installFlow);
+        web.listen();
+        return web;
+    }
+
+    /**
+     * Starts everything but the port: the servlets are ready, but nothing can connect until {@link #listen()}. The
+     * service prepares the server while its database migrates, and listens once the database is ready, so that the
+     * first request, and the first {@code /healthz}, find the schema complete. Stop it with {@link #close()} either way.
+     */
+    public static WebServer prepare(
+            int port,
+            App app,
+            String signingSecret,
+            Clock clock,
+            BooleanSupplier databaseUp,
+            SlackHealth slackHealth,
+            SocketModeHealth socketMode,
+            HttpServlet installFlow)
+            throws Exception {
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
         threads.setName("http");
         Server server = new Server(threads);
@@ -89,7 +109,6 @@ public final class WebServer implements AutoCloseable {
         http.setSendXPoweredBy(false);
         ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setPort(port);
-        server.addConnector(connector);
 
         ServletContextHandler context = new ServletContextHandler("/");
         if (signingSecret != null) {
@@ -113,6 +132,15 @@ public final class WebServer implements AutoCloseable {
         return new WebServer(server, connector);
     }
 
+    /** Opens the port: from now on requests are served. */
+    public void listen() throws Exception {
+        server.addConnector(connector);
+        if (!connector.isStarted()) {
+            connector.start();
+        }
+    }
+
+    /** The port listened on, or -1 before {@link #listen()}. */
     public int port() {
         return connector.getLocalPort();
     }
@@ -121,5 +149,6 @@ public final class WebServer implements AutoCloseable {
     @Override
     public void close() throws Exception {
         server.stop();
+        connector.stop(); // in case the server did not take charge of a connector added after it started
     }
 }

@@ -11,13 +11,25 @@ public final class Database {
     private Database() {}
 
     /**
-     * Opens a pool and migrates.
+     * Opens a pool and migrates; {@link DatabaseOpening} does the same on a thread of its own.
      *
      * @param url a JDBC URL; for H2 a lock timeout is added so concurrent writers wait rather than fail
      * @param user the user, or null when the URL carries it
      * @param password the password, or null
      */
     public static HikariDataSource open(String url, String user, String password) {
+        HikariDataSource dataSource = connect(url, user, password);
+        try {
+            migrate(dataSource);
+        } catch (RuntimeException failure) {
+            dataSource.close();
+            throw failure;
+        }
+        return dataSource;
+    }
+
+    /** Opens a pool, connecting at once (and failing after ten seconds when the database cannot be reached). */
+    static HikariDataSource connect(String url, String user, String password) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(withDefaults(url));
         if (user != null) {
@@ -30,14 +42,7 @@ public final class Database {
         config.setMaximumPoolSize(10);
         config.setConnectionTimeout(10_000);
         config.setInitializationFailTimeout(10_000);
-        HikariDataSource dataSource = new HikariDataSource(config);
-        try {
-            migrate(dataSource);
-        } catch (RuntimeException failure) {
-            dataSource.close();
-            throw failure;
-        }
-        return dataSource;
+        return new HikariDataSource(config);
     }
 
     /**

@@ -73,7 +73,11 @@ public final class Benchmark {
                 + (options.postgresUrl() == null
                         ? "H2 (embedded), a fresh file per start"
                         : Machine.postgres(options.postgresUrl()) + " on loopback, its schema emptied per start")
-                + "\n\nCommand: `" + options.describe() + "`\n\n";
+                + "\n\nCommand: `" + options.describe() + "`\n\n"
+                + (Files.isRegularFile(Target.classArchive(options.jar()))
+                        ? "The app starts with `-XX:SharedArchiveFile=" + Target.classArchive(options.jar())
+                                + "` (its class-data archive, as README.md runs it); the floors without.\n\n"
+                        : "No class-data archive beside the jar: the app starts without one.\n\n");
         String table = Report.table(results, options);
         System.out.println();
         System.out.print(heading + table);

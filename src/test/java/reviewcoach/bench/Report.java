@@ -131,7 +131,7 @@ final class Report {
         Map<Target.Kind, Double> peaks = results.peakResidentMb();
         double app = peaks.getOrDefault(Target.Kind.APP, Double.NaN);
         String flags = options.javaOptions().isEmpty()
-                ? "no JVM flags, as README.md starts it"
+                ? "no JVM flags but the app's class-data archive, as README.md's first command starts it"
                 : String.join(" ", options.javaOptions());
         row(
                 "resident memory, peak over the whole run (" + flags + ")",

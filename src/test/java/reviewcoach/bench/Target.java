@@ -57,11 +57,24 @@ final class Target implements AutoCloseable {
         this.folder = folder;
     }
 
-    /** The app from its shaded jar, on a fresh H2 database in {@code folder} at every start. */
+    /**
+     * The app from its shaded jar, on a fresh H2 database in {@code folder} at every start; with its class-data
+     * archive when the build made one next to the jar, as README.md starts it.
+     */
     static Target app(Path jar, List<String> javaOptions, Map<String, String> environment, Path folder) {
         List<String> command = new ArrayList<>(javaCommand(javaOptions));
+        Path archive = classArchive(jar);
+        if (Files.isRegularFile(archive)) {
+            command.add("-XX:SharedArchiveFile=" + archive.toAbsolutePath());
+        }
         command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
         return new Target(Kind.APP, command, environment, folder);
+    }
+
+    /** The class-data archive {@code mvn package} makes beside the jar: {@code review-coach.jsa}. */
+    static Path classArchive(Path jar) {
+        String name = jar.getFileName().toString();
+        return jar.resolveSibling(name.replaceFirst("\\.jar$", "") + ".jsa");
     }
 
     /** A floor's main class, run from this JVM's class path. */
