@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import reviewcoach.service.RetryPolicy;
 import reviewcoach.testing.AppClient;
 import reviewcoach.testing.Failure;
 import reviewcoach.testing.FakeSlackApi;
+import reviewcoach.testing.HomeEvents;
 
 /**
  * One session's slow Slack call does not hold back other sessions' messages: the courier claims more as soon as any of
@@ -59,6 +61,26 @@ class SlowSlackEndToEndTest {
         assertEquals("Step 3 of 10 · Feeling", SessionFlow.stepTitle(other.awaitPrompt(3)));
 
         assertTrue(slack.calls("reactions.add").isEmpty(), "the first session's call is still hanging");
+    }
+
+    @Test
+    void aPersonsHomeIsPublishedWhileThreeOtherHomesHangInSlack() {
+        slack.failNext("views.publish", 3, Failure.slow(HANG));
+        for (String user : List.of("U0ANA", "U0BOB", "U0CARA")) {
+            openHome(user);
+        }
+        slack.awaitPlannedFailuresTaken("views.publish", RunningService.WAIT);
+
+        openHome("U0DAN");
+
+        FakeSlackApi.Call published =
+                slack.awaitCalls("views.publish", 1, RunningService.WAIT).get(0);
+        assertEquals("U0DAN", published.param("user_id"), "the three hung homes are still on their way");
+    }
+
+    private void openHome(String user) {
+        AppClient.Reply reply = service.client().send(service.requests().event(HomeEvents.homeOpened(user)));
+        assertEquals(200, reply.status(), reply.body());
     }
 
     @Test

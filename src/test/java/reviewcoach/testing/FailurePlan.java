@@ -1,5 +1,6 @@
 package reviewcoach.testing;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -30,9 +31,24 @@ final class FailurePlan {
     synchronized Optional<Failure> takeFor(String method) {
         Deque<Failure> queue = upcoming.get(method);
         if (queue != null && !queue.isEmpty()) {
-            return Optional.of(queue.removeFirst());
+            Failure next = queue.removeFirst();
+            notifyAll();
+            return Optional.of(next);
         }
         return Optional.ofNullable(standing.get(method));
+    }
+
+    /** Waits until every queued failure of {@code method} was handed to a call; false if the timeout passes first. */
+    synchronized boolean awaitTaken(String method, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!upcoming.getOrDefault(method, new ArrayDeque<>()).isEmpty()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
+        return true;
     }
 
     synchronized void clear() {

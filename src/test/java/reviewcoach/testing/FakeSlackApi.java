@@ -151,6 +151,22 @@ public final class FakeSlackApi implements AutoCloseable {
         failures.failNext(method, times, failure);
     }
 
+    /**
+     * Waits until every failure queued for {@code method} has been handed to a call that arrived (a slow one may still
+     * be answering); throws {@link AssertionError} if the timeout passes first.
+     */
+    public void awaitPlannedFailuresTaken(String method, Duration timeout) {
+        try {
+            if (!failures.awaitTaken(method, timeout)) {
+                throw new AssertionError(
+                        "Not every planned failure of " + method + " was taken; calls received: " + calls());
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", interrupted);
+        }
+    }
+
     /** Makes every call to {@code method} fail this way, after any queued {@code failNext} failures, until reset. */
     public void failAlways(String method, Failure failure) {
         failures.failAlways(method, failure);
