@@ -114,13 +114,16 @@ public final class ReviewCoach implements AutoCloseable {
      * @param socketMode how often the Socket Mode connection is checked and how reconnecting backs off
      * @param digestPoll how often the service looks whether the weekly digest is due
      * @param reminderPoll how often the service looks for action item reminders that are due
+     * @param firstPictureWait how long the first App Home of a workspace waits for the month's picture before it is
+     *     published without it (and again with it once it is drawn)
      */
     public record Tuning(
             RetryPolicy retryPolicy,
             Duration slackCallTimeout,
             ReconnectTiming socketMode,
             Duration digestPoll,
-            Duration reminderPoll) {
+            Duration reminderPoll,
+            Duration firstPictureWait) {
         /** How often reminders are looked for unless a test says otherwise. */
         public static final Duration REMINDER_POLL = Duration.ofSeconds(30);
 
@@ -136,6 +139,9 @@ public final class ReviewCoach implements AutoCloseable {
             if (digestPoll.isNegative() || digestPoll.isZero()) {
                 throw new IllegalArgumentException("digestPoll must be positive, was " + digestPoll);
             }
+            if (firstPictureWait.isNegative()) {
+                throw new IllegalArgumentException("firstPictureWait must not be negative, was " + firstPictureWait);
+            }
         }
 
         /** Standard reconnecting, digest and reminder looks. */
@@ -145,11 +151,17 @@ public final class ReviewCoach implements AutoCloseable {
 
         /** A look for the weekly digest every {@link #STANDARD_DIGEST_POLL}, for reminders every {@link #REMINDER_POLL}. */
         public Tuning(RetryPolicy retryPolicy, Duration slackCallTimeout, ReconnectTiming socketMode) {
-            this(retryPolicy, slackCallTimeout, socketMode, STANDARD_DIGEST_POLL, REMINDER_POLL);
+            this(
+                    retryPolicy,
+                    slackCallTimeout,
+                    socketMode,
+                    STANDARD_DIGEST_POLL,
+                    REMINDER_POLL,
+                    HomeService.FIRST_PICTURE_WAIT);
         }
 
         public Tuning withReminderPoll(Duration every) {
-            return new Tuning(retryPolicy, slackCallTimeout, socketMode, digestPoll, every);
+            return new Tuning(retryPolicy, slackCallTimeout, socketMode, digestPoll, every, firstPictureWait);
         }
 
         /** {@link RetryPolicy#standard()}, and 30 seconds per call (within it, OkHttp's 10 seconds to connect). */
@@ -158,7 +170,11 @@ public final class ReviewCoach implements AutoCloseable {
         }
 
         public Tuning withDigestPoll(Duration poll) {
-            return new Tuning(retryPolicy, slackCallTimeout, socketMode, poll, reminderPoll);
+            return new Tuning(retryPolicy, slackCallTimeout, socketMode, poll, reminderPoll, firstPictureWait);
+        }
+
+        public Tuning withFirstPictureWait(Duration wait) {
+            return new Tuning(retryPolicy, slackCallTimeout, socketMode, digestPoll, reminderPoll, wait);
         }
     }
 
@@ -239,7 +255,7 @@ public final class ReviewCoach implements AutoCloseable {
         DigestScheduler digests = new DigestScheduler(
                 new JdbcDigests(dataSource), digestAddresses, settings.digestSchedule(), clock, courier::wake);
         TeamFeatures team = new TeamFeatures(
-                new HomeService(activity, clock, officeZone),
+                new HomeService(activity, clock, officeZone, tuning.firstPictureWait()),
                 views,
                 digests,
                 managers,

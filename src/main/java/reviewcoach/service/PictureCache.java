@@ -5,10 +5,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,9 +21,10 @@ import reviewcoach.summary.PeriodPicture;
 /**
  * Keeps each workspace's picture of the month: it is the same for everyone in the workspace (private sessions are
  * never in it), it is the costliest part of a home (it reads the month's sessions and feelings), and a minute-old
- * picture is as true as a fresh one for the person looking. The first home of a workspace waits for its picture,
- * drawn once however many homes ask at the same time; after that a home never waits for one: once a minute old, the
- * picture is drawn again in the background while homes show the last one. Thread-safe.
+ * picture is as true as a fresh one for the person looking. A picture is always drawn in the background, once however
+ * many homes ask at the same time. The first homes of a workspace wait for it a little, then go without it (their
+ * publisher shows them again once it is drawn, see {@link #whenDrawn}); after that a home never waits for one: once a
+ * minute old, the picture is drawn again while homes show the last one. Thread-safe.
  */
 final class PictureCache {
 
@@ -45,41 +50,66 @@ final class PictureCache {
         this.redraws = redraws;
     }
 
-    PeriodPicture get(String workspace, Instant monthStart, Supplier<PeriodPicture> draw) {
+    /**
+     * The workspace's picture of the month; empty when none is drawn yet and the first drawing takes longer than
+     * {@code firstWait}.
+     */
+    Optional<PeriodPicture> get(
+            String workspace, Instant monthStart, Duration firstWait, Supplier<PeriodPicture> draw) {
         Objects.requireNonNull(workspace, "workspace");
         Key key = new Key(workspace, monthStart);
         Instant now = clock.instant();
         Drawn drawn = pictures.get(key);
         if (drawn == null) {
-            return firstDrawing(key, draw).join().picture();
+            return firstDrawing(key, draw, firstWait);
         }
         if (drawn.at().plus(FRESH_FOR).isBefore(now) || drawn.at().isAfter(now)) {
-            redrawInBackground(key, draw);
+            drawInBackground(key, draw);
         }
-        return drawn.picture();
+        return Optional.of(drawn.picture());
     }
 
-    /** The one drawing of a workspace's first picture that every home asking meanwhile waits for. */
-    private CompletableFuture<Drawn> firstDrawing(Key key, Supplier<PeriodPicture> draw) {
+    /**
+     * Runs {@code then} once the workspace's picture of the month is drawn: at once if it is, after the drawing under
+     * way otherwise; never if that drawing fails (the next home asks again).
+     */
+    void whenDrawn(String workspace, Instant monthStart, Runnable then) {
+        Key key = new Key(workspace, monthStart);
+        CompletableFuture<Drawn> running = drawing.get(key);
+        if (running != null) {
+            running.thenRun(then);
+        } else if (pictures.containsKey(key)) {
+            then.run();
+        }
+    }
+
+    /** Starts the workspace's first drawing, or joins the one under way, and waits up to {@code wait} for it. */
+    private Optional<PeriodPicture> firstDrawing(Key key, Supplier<PeriodPicture> draw, Duration wait) {
+        CompletableFuture<Drawn> running = drawInBackground(key, draw);
+        try {
+            return Optional.of(running.get(wait.toNanos(), TimeUnit.NANOSECONDS).picture());
+        } catch (TimeoutException | ExecutionException stillDrawingOrFailed) {
+            return Optional.empty();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    /** Draws the picture on the background executor, unless it is being drawn already; returns that drawing. */
+    private CompletableFuture<Drawn> drawInBackground(Key key, Supplier<PeriodPicture> draw) {
         CompletableFuture<Drawn> mine = new CompletableFuture<>();
         CompletableFuture<Drawn> running = drawing.putIfAbsent(key, mine);
         if (running != null) {
             return running;
         }
-        drawInto(mine, key, draw);
-        return mine;
-    }
-
-    private void redrawInBackground(Key key, Supplier<PeriodPicture> draw) {
-        CompletableFuture<Drawn> mine = new CompletableFuture<>();
-        if (drawing.putIfAbsent(key, mine) != null) {
-            return; // already being drawn
-        }
         try {
             redraws.execute(() -> drawInto(mine, key, draw));
         } catch (RejectedExecutionException stopping) {
             drawing.remove(key, mine);
+            mine.completeExceptionally(stopping);
         }
+        return mine;
     }
 
     private void drawInto(CompletableFuture<Drawn> result, Key key, Supplier<PeriodPicture> draw) {
@@ -87,12 +117,12 @@ final class PictureCache {
             Drawn drawn = new Drawn(draw.get(), clock.instant());
             pictures.keySet().removeIf(old -> !old.monthStart().equals(key.monthStart()));
             pictures.put(key, drawn);
+            drawing.remove(key, result);
             result.complete(drawn);
         } catch (RuntimeException failure) {
             log.warn("the month's picture could not be drawn: {}", failure.toString());
-            result.completeExceptionally(failure);
-        } finally {
             drawing.remove(key, result);
+            result.completeExceptionally(failure);
         }
     }
 }

@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reviewcoach.service.DeliveryFailure;
 import reviewcoach.store.StoreException;
+import reviewcoach.summary.Home;
 
 /**
  * Publishes a person's App Home when they open it: acks at once, then reads and publishes on threads of its own. A home
@@ -67,12 +68,12 @@ final class HomeTab {
 
     private void publish(String workspace, String user) {
         try {
-            team.views()
-                    .publishHome(
-                            workspace,
-                            user,
-                            team.home().homeFor(workspace, user),
-                            team.office().settingsOf(workspace));
+            Home home = team.home().homeFor(workspace, user);
+            team.views().publishHome(workspace, user, home, team.office().settingsOf(workspace));
+            if (home.picture().isEmpty()) {
+                // The workspace's first picture of the month is still being drawn: show the home again with it.
+                team.home().whenPictureDrawn(workspace, () -> republish(workspace, user));
+            }
         } catch (DeliveryFailure failure) {
             log.warn("home not published ({}); it is published again when next opened", failure.error());
         } catch (StoreException failure) {

@@ -3,10 +3,11 @@ package reviewcoach.summary;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What one person's App Home shows: the sessions still open, their own open action items, what finished lately, and a
- * picture of the month. Private sessions appear only in their starter's own home.
+ * picture of the month (missing while it is first drawn). Private sessions appear only in their starter's own home.
  *
  * @param moreOpen true when there are more open sessions than listed
  * @param today the viewer's date, which decides what is overdue
@@ -17,7 +18,7 @@ public record Home(
         boolean moreOpen,
         List<ItemLine> myItems,
         List<SessionLine> recentlyFinished,
-        PeriodPicture picture,
+        Optional<PeriodPicture> picture,
         String month,
         LocalDate today) {
 

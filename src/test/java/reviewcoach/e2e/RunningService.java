@@ -12,6 +12,7 @@ import java.time.Duration;
 import reviewcoach.ReviewCoach;
 import reviewcoach.config.Policy;
 import reviewcoach.config.Settings;
+import reviewcoach.service.HomeService;
 import reviewcoach.store.JdbcSessionStore;
 import reviewcoach.summary.WeeklySchedule;
 import reviewcoach.testing.AppClient;
@@ -227,7 +228,7 @@ final class RunningService implements AutoCloseable {
     }
 
     void startService() throws Exception {
-        service = ReviewCoach.start(settings == null ? settings() : settings, clock, tuning);
+        service = ReviewCoach.start(settings == null ? settings() : settings, clock, patientForPictures(tuning));
         client = new AppClient(URI.create("http://127.0.0.1:" + service.port()), CLIENT_TIMEOUT);
     }
 
@@ -279,5 +280,16 @@ final class RunningService implements AutoCloseable {
                 database.close();
             }
         }
+    }
+
+    /**
+     * The tests compare whole homes, so a home waits for the month's picture (drawn in moments on a test's small
+     * store, but a cold JVM on a busy machine can take longer than production's short wait), unless a test chose its
+     * own wait.
+     */
+    private static ReviewCoach.Tuning patientForPictures(ReviewCoach.Tuning tuning) {
+        return tuning.firstPictureWait().equals(HomeService.FIRST_PICTURE_WAIT)
+                ? tuning.withFirstPictureWait(WAIT)
+                : tuning;
     }
 }

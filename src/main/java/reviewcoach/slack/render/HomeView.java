@@ -15,6 +15,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import reviewcoach.summary.Home;
 import reviewcoach.summary.ItemLine;
 import reviewcoach.summary.PeriodPicture;
@@ -126,8 +127,14 @@ public final class HomeView {
         }
     }
 
-    private static void picture(PeriodPicture picture, String month, List<LayoutBlock> blocks) {
+    private static void picture(Optional<PeriodPicture> drawn, String month, List<LayoutBlock> blocks) {
         blocks.add(header(h -> h.text(plainText(":bar_chart: " + month + " at a glance"))));
+        if (drawn.isEmpty()) {
+            blocks.add(
+                    section(s -> s.text(markdownText("The month's picture is on its way; it appears here shortly."))));
+            return;
+        }
+        PeriodPicture picture = drawn.get();
         if (picture.isEmpty()) {
             blocks.add(section(s -> s.text(
                     markdownText("A quiet month so far. This picture fills in as the team works through reviews."))));
