@@ -121,10 +121,30 @@ final class BenchRun {
                     measure(target, workload, slice, 0);
                 }
             } while (System.nanoTime() < until);
+            if (target.kind == Target.Kind.APP && options.allPhases()) {
+                warmUpHomes(target);
+            }
             if (target.kind == Target.Kind.APP) {
                 drain("warm-up");
             }
         }
+    }
+
+    /**
+     * Opens homes (of people the measured phase never uses) for a few seconds, so that the App Home is measured on warm
+     * code like every other workload, not on its first, interpreted run.
+     */
+    private void warmUpHomes(Target app) {
+        Duration homes = Duration.ofMillis(
+                Math.max(1000, Math.min(10_000, options.warmup().toMillis() / 3)));
+        progress("warming up the App Home of %s for %d s", app.kind.title, homes.toSeconds());
+        HttpLoad.openLoop(
+                app.port(),
+                options.reviewConnections(),
+                HOME_RATE,
+                homes,
+                traffic.homeOpenings(app.port()),
+                (key, dueNanos) -> {});
     }
 
     private void runRound(int round) throws InterruptedException {
