@@ -35,61 +35,18 @@ public final class WebServer implements AutoCloseable {
     }
 
     /**
-     * Starts serving on the port (0 for any free port).
-     *
-     * @param signingSecret checks that requests to {@value #EVENTS_PATH} come from Slack, before anything reads them
-     * @param clock the time a request's signature must be close to
-     * @param slackHealth what /healthz says about reaching Slack
-     */
-    public static WebServer start(
-            int port, App app, String signingSecret, Clock clock, BooleanSupplier databaseUp, SlackHealth slackHealth)
-            throws Exception {
-        return start(port, app, signingSecret, clock, databaseUp, slackHealth, null);
-    }
-
-    /**
-     * Like {@link #start(int, App, String, Clock, BooleanSupplier, SlackHealth)}, for Socket Mode as well.
-     *
-     * @param signingSecret null to serve no {@value #EVENTS_PATH} (Socket Mode without a signing secret)
-     * @param socketMode what /healthz says about the Socket Mode connection, or null when not in Socket Mode
-     */
-    public static WebServer start(
-            int port,
-            App app,
-            String signingSecret,
-            Clock clock,
-            BooleanSupplier databaseUp,
-            SlackHealth slackHealth,
-            SocketModeHealth socketMode)
-            throws Exception {
-        return start(port, app, signingSecret, clock, databaseUp, slackHealth, socketMode, null);
-    }
-
-    /**
-     * Like the others, with the OAuth install flow as well.
-     *
-     * @param installFlow serves {@value #INSTALL_PATH} and {@value #REDIRECT_PATH}, or null when the app is not
-     *     installed through OAuth
-     */
-    public static WebServer start(
-            int port,
-            App app,
-            String signingSecret,
-            Clock clock,
-            BooleanSupplier databaseUp,
-            SlackHealth slackHealth,
-            SocketModeHealth socketMode,
-            HttpServlet installFlow)
-            throws Exception {
-        WebServer web = prepare(port, app, signingSecret, clock, databaseUp, slackHealth, socketMode, installFlow);
-        web.listen();
-        return web;
-    }
-
-    /**
      * Starts everything but the port: the servlets are ready, but nothing can connect until {@link #listen()}. The
      * service prepares the server while its database migrates, and listens once the database is ready, so that the
      * first request, and the first {@code /healthz}, find the schema complete. Stop it with {@link #close()} either way.
+     *
+     * @param port the port to listen on, 0 for any free port
+     * @param signingSecret checks that requests to {@value #EVENTS_PATH} come from Slack, before anything reads them;
+     *     null to serve no {@value #EVENTS_PATH} (Socket Mode without a signing secret)
+     * @param clock the time a request's signature must be close to
+     * @param slackHealth what /healthz says about reaching Slack
+     * @param socketMode what /healthz says about the Socket Mode connection, or null when not in Socket Mode
+     * @param installFlow serves {@value #INSTALL_PATH} and {@value #REDIRECT_PATH}, or null when the app is not
+     *     installed through OAuth
      */
     public static WebServer prepare(
             int port,

@@ -109,8 +109,7 @@ class StoredInstallationsTest {
         DefaultInstaller orgWide =
                 install(null, "E0GRID").isEnterpriseInstall(true).build();
 
-        UnsupportedOperationException refused =
-                assertThrows(UnsupportedOperationException.class, () -> stored.saveInstallerAndBot(orgWide));
+        InstallRefused refused = assertThrows(InstallRefused.class, () -> stored.saveInstallerAndBot(orgWide));
 
         assertTrue(refused.getMessage().contains("org-wide"), refused.getMessage());
         assertNull(stored.findBot("E0GRID", null));
@@ -119,7 +118,7 @@ class StoredInstallationsTest {
     @Test
     void anInstallWithTokenRotationOrWithoutABotIsRefused() {
         assertThrows(
-                UnsupportedOperationException.class,
+                InstallRefused.class,
                 () -> stored.saveInstallerAndBot(
                         install("T0ONE", null).botRefreshToken("xoxe-1-refresh").build()));
         assertThrows(
