@@ -26,40 +26,39 @@ public final class JdbcOutbox implements Outbox {
     private static final int MAX_ERROR_LENGTH = 200;
 
     /**
-     * True of a delivery with no older one of its session still to send or being sent: it is its session's turn. Each
-     * status is looked up on its own, so that both are an exact walk of {@code outbox_pending} (status, session, id).
-     * Rows without a session (digests, a few a week) take turns among themselves.
+     * True of a delivery that may go: one of a session always may, being its session's oldest (see {@link
+     * JdbcSessionTransaction#enqueue}); one without a session (a digest, a few a week) may when no older one without a
+     * session is still to send or being sent.
      */
-    private static final String IS_HEAD = noOlderOfSession("PENDING") + " AND " + noOlderOfSession("SENDING")
-            + " AND (o.session_id IS NOT NULL OR NOT EXISTS (SELECT 1 FROM outbox d"
+    private static final String TURN = "(o.session_id IS NOT NULL OR NOT EXISTS (SELECT 1 FROM outbox d"
             + " WHERE d.session_id IS NULL AND d.id < o.id AND d.status IN ('PENDING', 'SENDING')))";
 
     private static final String COLUMNS = "SELECT o.id, o.session_id, o.kind, o.subject, o.status, o.attempts";
 
     /**
-     * Pending deliveries that are due and their session's turn, soonest due first. It walks {@code outbox_due} in order
-     * and stops at the limit: a session's later deliveries are due no sooner than its oldest (see {@link
-     * #postpone}), so what waits for a busy channel's pace is never walked. It orders by every column of the index,
-     * constant status included: H2 reads an index in order only when the order names its leading columns.
+     * Pending deliveries that are due, soonest due first. Only a session's oldest delivery is pending, the rest wait
+     * QUEUED behind it, so this walks {@code outbox_due} in order and stops at the limit, however much a session owes.
+     * It orders by every column of the index, constant status included: H2 reads an index in order only when the order
+     * names its leading columns.
      */
     private static final String DUE = COLUMNS + " FROM outbox o WHERE o.status = 'PENDING' AND o.not_before <= ? AND "
-            + IS_HEAD + " ORDER BY o.status, o.not_before, o.id FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED";
+            + TURN + " ORDER BY o.status, o.not_before, o.id FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED";
 
     /** Deliveries whose courier's claim ran out (it stopped or hung); each is its session's turn, being sent. */
     private static final String TAKEN_OVER = COLUMNS + " FROM outbox o WHERE o.status = 'SENDING'"
             + " AND o.claimed_until <= ? ORDER BY o.id FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED";
 
-    /** When the soonest pending delivery whose session's turn it is becomes due. */
+    /** When the soonest pending delivery whose turn it is becomes due. */
     private static final String NEXT_PENDING =
-            "SELECT o.not_before AS due FROM outbox o WHERE o.status = 'PENDING' AND " + IS_HEAD
+            "SELECT o.not_before AS due FROM outbox o WHERE o.status = 'PENDING' AND " + TURN
                     + " ORDER BY o.status, o.not_before, o.id FETCH FIRST 1 ROWS ONLY";
 
     /**
-     * Moves a session's later pending deliveries to no sooner than its oldest, when that one waits. They could not go
-     * before it anyway; this keeps them off the walk of what is due.
+     * Makes a session's oldest queued delivery its turn, once the one before it is settled for good. Run with the
+     * session locked, as {@link JdbcSessionTransaction#enqueue} queues one, so that neither misses the other's change.
      */
-    private static final String WAIT_BEHIND = "UPDATE outbox SET not_before = ? WHERE status = 'PENDING'"
-            + " AND session_id = (SELECT w.session_id FROM outbox w WHERE w.id = ?) AND id > ? AND not_before < ?";
+    private static final String NEXT_IN_QUEUE = "UPDATE outbox SET status = 'PENDING' WHERE id ="
+            + " (SELECT MIN(q.id) FROM outbox q WHERE q.status = 'QUEUED' AND q.session_id = ?)";
 
     private static final String MINE = " WHERE id = ? AND status = 'SENDING' AND claimed_by = ?";
 
@@ -96,11 +95,6 @@ public final class JdbcOutbox implements Outbox {
         } catch (SQLException failure) {
             throw new StoreException("claiming deliveries from the outbox", failure);
         }
-    }
-
-    private static String noOlderOfSession(String status) {
-        return "NOT EXISTS (SELECT 1 FROM outbox e WHERE e.status = '" + status + "'"
-                + " AND e.session_id = o.session_id AND e.id < o.id)";
     }
 
     private List<Delivery> claim(Connection connection, Instant now, int limit) throws SQLException {
@@ -186,14 +180,14 @@ public final class JdbcOutbox implements Outbox {
     public boolean markSent(long deliveryId) {
         // A sent delivery is owed nothing more: deleting it keeps the table as small as the work still to do, so
         // claiming stays as fast with a year of sessions behind it as on the first day.
-        return settle(deliveryId, "DELETE FROM outbox" + MINE);
+        return settle(deliveryId, true, "DELETE FROM outbox" + MINE);
     }
 
     @Override
     public boolean retryLater(long deliveryId, Instant notBefore, String error) {
-        return settleLater(
+        return settle(
                 deliveryId,
-                notBefore,
+                false,
                 "UPDATE outbox SET status = 'PENDING', claimed_by = NULL, claimed_until = NULL,"
                         + " attempts = attempts + 1, not_before = ?, last_error = ?" + MINE,
                 Rows.timestamp(notBefore),
@@ -202,9 +196,9 @@ public final class JdbcOutbox implements Outbox {
 
     @Override
     public boolean postpone(long deliveryId, Instant notBefore) {
-        return settleLater(
+        return settle(
                 deliveryId,
-                notBefore,
+                false,
                 "UPDATE outbox SET status = 'PENDING', claimed_by = NULL, claimed_until = NULL, not_before = ?" + MINE,
                 Rows.timestamp(notBefore));
     }
@@ -213,6 +207,7 @@ public final class JdbcOutbox implements Outbox {
     public boolean markFailed(long deliveryId, String error) {
         return settle(
                 deliveryId,
+                true,
                 "UPDATE outbox SET status = 'FAILED', claimed_until = NULL, attempts = attempts + 1, last_error = ?"
                         + MINE,
                 shorten(error));
@@ -221,29 +216,37 @@ public final class JdbcOutbox implements Outbox {
     /**
      * Runs an update of a delivery this courier claimed ({@link #MINE} ends it, taking the id and the courier after
      * the given values). A delivery that is gone (its session was deleted) needs no settling; one that is still there
-     * but no longer this courier's was taken over.
+     * but no longer this courier's was taken over. One settled {@code forGood} passes its session's turn to the next
+     * delivery queued behind it; one put back to wait keeps the turn, and its session's later ones wait with it.
      */
-    private boolean settle(long deliveryId, String sql, Object... values) {
-        int updated = update(connection -> settled(connection, deliveryId, sql, values));
-        return updated == 1 || !exists(deliveryId);
-    }
-
-    /** As {@link #settle}, for a delivery put back to wait until {@code notBefore}: its session's later ones wait too. */
-    private boolean settleLater(long deliveryId, Instant notBefore, String sql, Object... values) {
+    private boolean settle(long deliveryId, boolean forGood, String sql, Object... values) {
         int updated = update(connection -> {
+            Long session = forGood ? lockSessionOf(connection, deliveryId) : null;
             int settled = settled(connection, deliveryId, sql, values);
-            if (settled == 1) {
-                try (PreparedStatement statement = connection.prepareStatement(WAIT_BEHIND)) {
-                    statement.setObject(1, Rows.timestamp(notBefore));
-                    statement.setLong(2, deliveryId);
-                    statement.setLong(3, deliveryId);
-                    statement.setObject(4, Rows.timestamp(notBefore));
-                    statement.executeUpdate();
+            if (settled == 1 && session != null) {
+                try (PreparedStatement next = connection.prepareStatement(NEXT_IN_QUEUE)) {
+                    next.setLong(1, session);
+                    next.executeUpdate();
                 }
             }
             return settled;
         });
         return updated == 1 || !exists(deliveryId);
+    }
+
+    /**
+     * Locks the session of a delivery, before the delivery itself, in the order a session's transactions lock them.
+     *
+     * @return the session, or null for a delivery without one or one that is gone
+     */
+    private static Long lockSessionOf(Connection connection, long deliveryId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT s.id FROM sessions s WHERE s.id = (SELECT o.session_id FROM outbox o WHERE o.id = ?) FOR UPDATE")) {
+            statement.setLong(1, deliveryId);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? rows.getLong(1) : null;
+            }
+        }
     }
 
     private int settled(Connection connection, long deliveryId, String sql, Object... values) throws SQLException {

@@ -208,22 +208,32 @@ final class JdbcSessionTransaction implements SessionTransaction {
                 messageId);
     }
 
+    /**
+     * Queues a message behind what the session already owes: it is the session's turn ({@code PENDING}) when the
+     * session owes nothing else, and waits {@code QUEUED} otherwise, until {@link JdbcOutbox} passes the turn on. The
+     * session is locked first, as the courier locks it to pass the turn, so that neither misses the other's change.
+     */
     @Override
     public void enqueue(long sessionId, DeliveryKind kind, String subject, Instant notBefore) {
-        // Due no sooner than what the session already owes: it could not go first, and the courier's look at what is
-        // due then never walks it while an older message waits for the channel's pace (see JdbcOutbox).
+        lockSession(sessionId);
         update(
                 "queueing a message for Slack",
                 "INSERT INTO outbox (session_id, kind, subject, status, attempts, not_before, created_at)"
-                        + " VALUES (?, ?, ?, 'PENDING', 0, COALESCE((SELECT MAX(w.not_before) FROM outbox w"
-                        + " WHERE w.session_id = ? AND w.status = 'PENDING' AND w.not_before > ?), ?), ?)",
+                        + " VALUES (?, ?, ?, CASE WHEN " + owes("QUEUED") + " OR " + owes("PENDING") + " OR "
+                        + owes("SENDING") + " THEN 'QUEUED' ELSE 'PENDING' END, 0, ?, ?)",
                 sessionId,
                 kind.name(),
                 subject,
                 sessionId,
-                Rows.timestamp(notBefore),
+                sessionId,
+                sessionId,
                 Rows.timestamp(notBefore),
                 Rows.timestamp(notBefore));
+    }
+
+    /** Whether the session has a delivery with this status: an exact look-up in {@code outbox_pending}. */
+    private static String owes(String status) {
+        return "EXISTS (SELECT 1 FROM outbox w WHERE w.status = '" + status + "' AND w.session_id = ?)";
     }
 
     @Override
@@ -237,6 +247,17 @@ final class JdbcSessionTransaction implements SessionTransaction {
             try (ResultSet rows = statement.executeQuery()) {
                 return rows.next() ? Optional.of(Rows.session(rows)) : Optional.empty();
             }
+        } catch (SQLException failure) {
+            throw new StoreException("locking a session", failure);
+        }
+    }
+
+    /** Locks a session's row, without reading it, until this transaction ends. */
+    private void lockSession(long sessionId) {
+        try (PreparedStatement statement =
+                connection.prepareStatement("SELECT id FROM sessions WHERE id = ? FOR UPDATE")) {
+            statement.setLong(1, sessionId);
+            statement.executeQuery().close();
         } catch (SQLException failure) {
             throw new StoreException("locking a session", failure);
         }

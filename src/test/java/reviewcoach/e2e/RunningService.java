@@ -194,7 +194,8 @@ final class RunningService implements AutoCloseable {
             try (Connection connection = connectToDatabase();
                     ResultSet owed = connection
                             .createStatement()
-                            .executeQuery("SELECT COUNT(*) FROM outbox WHERE status IN ('PENDING', 'SENDING')")) {
+                            .executeQuery(
+                                    "SELECT COUNT(*) FROM outbox WHERE status IN ('QUEUED', 'PENDING', 'SENDING')")) {
                 owed.next();
                 if (owed.getLong(1) == 0) {
                     return;

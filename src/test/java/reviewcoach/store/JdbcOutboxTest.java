@@ -5,14 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -20,6 +22,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -136,7 +139,7 @@ class JdbcOutboxTest {
 
     @Test
     void aSessionsLaterDeliveryWaitsWhileAnotherCourierSendsTheEarlierOne() {
-        long session = sessionOwing(DeliveryKind.ACKNOWLEDGE, DeliveryKind.PROMPT);
+        long session = sessionOwing(DeliveryKind.ACKNOWLEDGE, DeliveryKind.PROMPT, DeliveryKind.REFRESH_ROOT);
         long other = sessionOwing(DeliveryKind.PROMPT);
 
         Delivery sending = courier1.claimDue(NOW, 1).get(0);
@@ -146,6 +149,16 @@ class JdbcOutboxTest {
                 courier2.claimDue(NOW, 10).stream().map(Delivery::sessionId).toList(),
                 "only the other session");
         assertEquals(List.of(), courier2.claimDue(NOW, 10));
+        assertEquals(
+                Map.of(
+                        DeliveryKind.ACKNOWLEDGE,
+                        "SENDING",
+                        DeliveryKind.PROMPT,
+                        "QUEUED",
+                        DeliveryKind.REFRESH_ROOT,
+                        "QUEUED"),
+                statusesOf(session),
+                "the later ones wait queued, so a claim never reads them");
 
         assertTrue(courier1.markSent(sending.id()));
         Delivery later = courier2.claimDue(NOW, 10).get(0);
@@ -166,9 +179,16 @@ class JdbcOutboxTest {
         });
 
         assertEquals(
-                Map.of(DeliveryKind.OPEN_THREAD, slot, DeliveryKind.PROMPT, slot, DeliveryKind.ACKNOWLEDGE, slot),
-                dueTimesOf(paced),
-                "what the session owes after its waiting message is due no sooner, so claims never walk it");
+                Map.of(
+                        DeliveryKind.OPEN_THREAD,
+                        "PENDING",
+                        DeliveryKind.PROMPT,
+                        "QUEUED",
+                        DeliveryKind.ACKNOWLEDGE,
+                        "QUEUED"),
+                statusesOf(paced),
+                "only the oldest is its session's turn; what the session owes after it waits in its queue, off the"
+                        + " courier's walk of what is due");
         List<Delivery> due = courier1.claimDue(NOW, 10);
         assertEquals(List.of(other), due.stream().map(Delivery::sessionId).toList());
         assertTrue(courier1.markSent(due.get(0).id()));
@@ -201,24 +221,94 @@ class JdbcOutboxTest {
         assertEquals(DeliveryKind.DIGEST, courier2.claimDue(NOW, 10).get(0).kind());
     }
 
-    /** When each pending delivery of a session is due, by kind. */
-    private Map<DeliveryKind, Instant> dueTimesOf(long session) {
+    /** The status of each delivery a session owes, by kind. */
+    private Map<DeliveryKind, String> statusesOf(long session) {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(
-                        "SELECT kind, not_before FROM outbox WHERE session_id = ? AND status = 'PENDING'")) {
+                PreparedStatement statement =
+                        connection.prepareStatement("SELECT kind, status FROM outbox WHERE session_id = ?")) {
             statement.setLong(1, session);
-            Map<DeliveryKind, Instant> due = new EnumMap<>(DeliveryKind.class);
+            Map<DeliveryKind, String> statuses = new EnumMap<>(DeliveryKind.class);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    due.put(
-                            DeliveryKind.valueOf(rows.getString(1)),
-                            rows.getObject(2, OffsetDateTime.class).toInstant());
+                    statuses.put(DeliveryKind.valueOf(rows.getString(1)), rows.getString(2));
                 }
             }
-            return due;
+            return statuses;
         } catch (SQLException failure) {
             throw new AssertionError(failure);
         }
+    }
+
+    @Test
+    void aMessageQueuedWhileItsSessionsTurnPassesOnIsNotLeftBehind() throws Exception {
+        long session = sessionOwing(DeliveryKind.ACKNOWLEDGE);
+        Delivery sending = courier1.claimDue(NOW, 10).get(0);
+        CountDownLatch queued = new CountDownLatch(1);
+        CountDownLatch settling = new CountDownLatch(1);
+
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> request = threads.submit(() -> store.inTransaction(tx -> {
+                tx.enqueue(session, DeliveryKind.PROMPT, null, NOW);
+                queued.countDown();
+                await(settling);
+                return null;
+            }));
+            assertTrue(queued.await(10, TimeUnit.SECONDS));
+            Future<Boolean> sent = threads.submit(() -> courier1.markSent(sending.id()));
+            // Let the courier reach the session's lock while the request that queued the prompt is still open; had it
+            // passed the turn without waiting, it would have found nothing queued, and the prompt would wait forever.
+            Thread.sleep(300);
+            settling.countDown();
+            request.get(10, TimeUnit.SECONDS);
+            assertTrue(sent.get(10, TimeUnit.SECONDS));
+        } finally {
+            threads.shutdownNow();
+        }
+
+        List<Delivery> next = courier1.claimDue(NOW, 10);
+        assertEquals(
+                List.of(DeliveryKind.PROMPT), next.stream().map(Delivery::kind).toList());
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertTrue(latch.await(10, TimeUnit.SECONDS));
+        } catch (InterruptedException interrupted) {
+            throw new AssertionError(interrupted);
+        }
+    }
+
+    @Test
+    void theUpgradeQueuesWhatEachSessionOwedBehindItsOldestDelivery() throws Exception {
+        long sending = sessionOwing(DeliveryKind.OPEN_THREAD, DeliveryKind.PROMPT, DeliveryKind.REFRESH_ROOT);
+        long waiting = sessionOwing(DeliveryKind.ACKNOWLEDGE, DeliveryKind.CARE);
+        assertEquals(sending, courier1.claimDue(NOW, 1).get(0).sessionId());
+        new JdbcDigests(dataSource).queueNow(new DigestAddress("T1", "C0MANAGERS"), NOW, NOW);
+        String upgrade;
+        try (InputStream script = getClass().getResourceAsStream("/db/migration/V11__outbox_queue.sql")) {
+            upgrade = new String(script.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE outbox SET status = 'PENDING' WHERE status = 'QUEUED'");
+            statement.executeUpdate(upgrade.replaceAll("(?m)^--.*$", ""));
+        }
+
+        assertEquals(
+                Map.of(
+                        DeliveryKind.OPEN_THREAD,
+                        "SENDING",
+                        DeliveryKind.PROMPT,
+                        "QUEUED",
+                        DeliveryKind.REFRESH_ROOT,
+                        "QUEUED"),
+                statusesOf(sending));
+        assertEquals(Map.of(DeliveryKind.ACKNOWLEDGE, "PENDING", DeliveryKind.CARE, "QUEUED"), statusesOf(waiting));
+        assertEquals(
+                List.of(DeliveryKind.ACKNOWLEDGE, DeliveryKind.DIGEST),
+                courier1.claimDue(NOW, 10).stream().map(Delivery::kind).toList(),
+                "a digest belongs to no session and stays pending");
     }
 
     @Test
