@@ -77,15 +77,17 @@ public final class Database {
 
     /**
      * For H2: wait for locks instead of failing at once, write each commit before answering (H2 otherwise keeps
-     * commits in memory for up to half a second, and a killed process loses them), and let the service, not the JVM,
-     * decide when the database closes.
+     * commits in memory for up to half a second, and a killed process loses them), let the service, not the JVM,
+     * decide when the database closes, and keep every statement the app prepares parsed (H2 keeps 8 a connection; the
+     * committing connection alone runs a few dozen).
      */
     static String withDefaults(String url) {
         if (!url.startsWith("jdbc:h2:")) {
             return url;
         }
         StringBuilder withDefaults = new StringBuilder(url);
-        for (String setting : new String[] {"LOCK_TIMEOUT=10000", "WRITE_DELAY=0", "DB_CLOSE_ON_EXIT=FALSE"}) {
+        String[] settings = {"LOCK_TIMEOUT=10000", "WRITE_DELAY=0", "DB_CLOSE_ON_EXIT=FALSE", "QUERY_CACHE_SIZE=128"};
+        for (String setting : settings) {
             String name = setting.substring(0, setting.indexOf('='));
             if (!url.toUpperCase(java.util.Locale.ROOT).contains(";" + name + "=")) {
                 withDefaults.append(';').append(setting);

@@ -8,8 +8,10 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import reviewcoach.dialogue.Contribution;
 import reviewcoach.dialogue.Review;
 import reviewcoach.dialogue.Session;
@@ -27,6 +29,8 @@ final class JdbcSessionTransaction implements SessionTransaction {
     private static final String DUPLICATE_KEY = "23505";
 
     private final Connection connection;
+    /** Sessions this transaction holds: locked, or created by it and so seen by no other. */
+    private final Set<Long> held = new HashSet<>();
 
     JdbcSessionTransaction(Connection connection) {
         this.connection = connection;
@@ -71,6 +75,7 @@ final class JdbcSessionTransaction implements SessionTransaction {
             try (ResultSet keys = statement.getGeneratedKeys()) {
                 keys.next();
                 long id = keys.getLong(1);
+                held.add(id);
                 return Session.opening(id, workspace, channel, starter, review, now);
             }
         } catch (SQLException failure) {
@@ -211,11 +216,13 @@ final class JdbcSessionTransaction implements SessionTransaction {
     /**
      * Queues a message behind what the session already owes: it is the session's turn ({@code PENDING}) when the
      * session owes nothing else, and waits {@code QUEUED} otherwise, until {@link JdbcOutbox} passes the turn on. The
-     * session is locked first, as the courier locks it to pass the turn, so that neither misses the other's change.
+     * session is held locked (as the courier locks it to pass the turn) so that neither misses the other's change.
      */
     @Override
     public void enqueue(long sessionId, DeliveryKind kind, String subject, Instant notBefore) {
-        lockSession(sessionId);
+        if (held.add(sessionId)) {
+            lockSession(sessionId);
+        }
         update(
                 "queueing a message for Slack",
                 "INSERT INTO outbox (session_id, kind, subject, status, attempts, not_before, created_at)"
@@ -245,7 +252,12 @@ final class JdbcSessionTransaction implements SessionTransaction {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             bind(statement, parameters);
             try (ResultSet rows = statement.executeQuery()) {
-                return rows.next() ? Optional.of(Rows.session(rows)) : Optional.empty();
+                if (!rows.next()) {
+                    return Optional.empty();
+                }
+                Session session = Rows.session(rows);
+                held.add(session.id());
+                return Optional.of(session);
             }
         } catch (SQLException failure) {
             throw new StoreException("locking a session", failure);

@@ -40,7 +40,8 @@ import reviewcoach.testing.TestWorkspace;
 class StartEndToEndTest {
 
     /** The settings the service adds to an H2 URL (see {@code Database.withDefaults}), so both open it alike. */
-    private static final String H2_SETTINGS = ";LOCK_TIMEOUT=10000;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+    private static final String H2_SETTINGS =
+            ";LOCK_TIMEOUT=10000;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=128";
 
     @TempDir
     Path folder;
