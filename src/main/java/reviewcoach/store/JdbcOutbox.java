@@ -8,7 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -39,14 +42,18 @@ public final class JdbcOutbox implements Outbox {
      * Pending deliveries that are due, soonest due first. Only a session's oldest delivery is pending, the rest wait
      * QUEUED behind it, so this walks {@code outbox_due} in order and stops at the limit, however much a session owes.
      * It orders by every column of the index, constant status included: H2 reads an index in order only when the order
-     * names its leading columns.
+     * names its leading columns. It locks nothing: see {@link #claim}.
      */
-    private static final String DUE = COLUMNS + " FROM outbox o WHERE o.status = 'PENDING' AND o.not_before <= ? AND "
-            + TURN + " ORDER BY o.status, o.not_before, o.id FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED";
+    private static final String DUE = "SELECT o.id FROM outbox o WHERE o.status = 'PENDING' AND o.not_before <= ? AND "
+            + TURN + " ORDER BY o.status, o.not_before, o.id FETCH FIRST ? ROWS ONLY";
 
     /** Deliveries whose courier's claim ran out (it stopped or hung); each is its session's turn, being sent. */
-    private static final String TAKEN_OVER = COLUMNS + " FROM outbox o WHERE o.status = 'SENDING'"
-            + " AND o.claimed_until <= ? ORDER BY o.id FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED";
+    private static final String TAKEN_OVER = "SELECT o.id FROM outbox o WHERE o.status = 'SENDING'"
+            + " AND o.claimed_until <= ? ORDER BY o.id FETCH FIRST ? ROWS ONLY";
+
+    /** Of the given deliveries, those still due or still taken over, locked; a courier's claims are skipped. */
+    private static final String STILL_CLAIMABLE = " AND ((o.status = 'PENDING' AND o.not_before <= ? AND " + TURN
+            + ") OR (o.status = 'SENDING' AND o.claimed_until <= ?)) FOR UPDATE SKIP LOCKED";
 
     /** When the soonest pending delivery whose turn it is becomes due. */
     private static final String NEXT_PENDING =
@@ -54,11 +61,13 @@ public final class JdbcOutbox implements Outbox {
                     + " ORDER BY o.status, o.not_before, o.id FETCH FIRST 1 ROWS ONLY";
 
     /**
-     * Makes a session's oldest queued delivery its turn, once the one before it is settled for good. Run with the
-     * session locked, as {@link JdbcSessionTransaction#enqueue} queues one, so that neither misses the other's change.
+     * Makes a session's oldest queued delivery its turn, once the one before it is settled for good: the first in
+     * {@code outbox_queue} (session, status, id), read in index order and not counted through. Run with the session
+     * locked, as {@link JdbcSessionTransaction#enqueue} queues one, so that neither misses the other's change.
      */
-    private static final String NEXT_IN_QUEUE = "UPDATE outbox SET status = 'PENDING' WHERE id ="
-            + " (SELECT MIN(q.id) FROM outbox q WHERE q.status = 'QUEUED' AND q.session_id = ?)";
+    private static final String NEXT_IN_QUEUE = "UPDATE outbox SET status = 'PENDING' WHERE id = (SELECT q.id FROM"
+            + " outbox q WHERE q.session_id = ? AND q.status = 'QUEUED' ORDER BY q.session_id, q.status, q.id"
+            + " FETCH FIRST 1 ROWS ONLY)";
 
     private static final String MINE = " WHERE id = ? AND status = 'SENDING' AND claimed_by = ?";
 
@@ -97,12 +106,18 @@ public final class JdbcOutbox implements Outbox {
         }
     }
 
+    /**
+     * Finds what to claim, then locks it by id. Both steps are needed: H2 (2.3) reads an index in order for a query
+     * that locks only when it is the primary key's, so a locking walk of {@code outbox_due} would lock and sort every
+     * due delivery before it took the first few. The lock asks again whether each is claimable, and skips what another
+     * courier holds, so couriers sharing the outbox never take the same delivery.
+     */
     private List<Delivery> claim(Connection connection, Instant now, int limit) throws SQLException {
-        List<Delivery> claimed = new ArrayList<>();
-        select(connection, TAKEN_OVER, now, limit, claimed);
-        if (claimed.size() < limit) {
-            select(connection, DUE, now, limit - claimed.size(), claimed);
+        List<Long> candidates = ids(connection, TAKEN_OVER, now, limit);
+        if (candidates.size() < limit) {
+            candidates.addAll(ids(connection, DUE, now, limit - candidates.size()));
         }
+        List<Delivery> claimed = lock(connection, candidates, now);
         if (claimed.isEmpty()) {
             return claimed;
         }
@@ -121,25 +136,59 @@ public final class JdbcOutbox implements Outbox {
         return claimed;
     }
 
-    /** Adds to {@code claimed} what one of the claiming queries finds, locked, counting a lost claim as an attempt. */
-    private static void select(Connection connection, String sql, Instant now, int limit, List<Delivery> claimed)
-            throws SQLException {
+    private static List<Long> ids(Connection connection, String sql, Instant now, int limit) throws SQLException {
+        List<Long> ids = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(sql)) {
             select.setObject(1, Rows.timestamp(now));
             select.setInt(2, limit);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
+                    ids.add(rows.getLong(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * Locks those of {@code candidates} that are still claimable, in the candidates' order, counting a claim that ran
+     * out as an attempt.
+     */
+    private static List<Delivery> lock(Connection connection, List<Long> candidates, Instant now) throws SQLException {
+        if (candidates.isEmpty()) {
+            return new ArrayList<>();
+        }
+        String ids = String.join(", ", Collections.nCopies(candidates.size(), "?"));
+        Map<Long, Delivery> locked = new HashMap<>();
+        try (PreparedStatement select =
+                connection.prepareStatement(COLUMNS + " FROM outbox o WHERE o.id IN (" + ids + ")" + STILL_CLAIMABLE)) {
+            int parameter = 1;
+            for (long id : candidates) {
+                select.setLong(parameter++, id);
+            }
+            select.setObject(parameter++, Rows.timestamp(now));
+            select.setObject(parameter, Rows.timestamp(now));
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
                     boolean claimRanOut = rows.getString("status").equals("SENDING");
                     int attempts = rows.getInt("attempts") + (claimRanOut ? 1 : 0);
-                    claimed.add(new Delivery(
+                    Delivery delivery = new Delivery(
                             rows.getLong("id"),
                             rows.getLong("session_id"),
                             DeliveryKind.valueOf(rows.getString("kind")),
                             rows.getString("subject"),
-                            attempts));
+                            attempts);
+                    locked.put(delivery.id(), delivery);
                 }
             }
         }
+        List<Delivery> inOrder = new ArrayList<>();
+        for (long id : candidates) {
+            if (locked.containsKey(id)) {
+                inOrder.add(locked.get(id));
+            }
+        }
+        return inOrder;
     }
 
     @Override

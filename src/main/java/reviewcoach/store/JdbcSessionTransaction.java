@@ -238,9 +238,9 @@ final class JdbcSessionTransaction implements SessionTransaction {
                 Rows.timestamp(notBefore));
     }
 
-    /** Whether the session has a delivery with this status: an exact look-up in {@code outbox_pending}. */
+    /** Whether the session has a delivery with this status: an exact look-up in {@code outbox_queue}. */
     private static String owes(String status) {
-        return "EXISTS (SELECT 1 FROM outbox w WHERE w.status = '" + status + "' AND w.session_id = ?)";
+        return "EXISTS (SELECT 1 FROM outbox w WHERE w.session_id = ? AND w.status = '" + status + "')";
     }
 
     @Override

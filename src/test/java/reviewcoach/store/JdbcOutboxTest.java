@@ -16,6 +16,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -292,7 +293,11 @@ class JdbcOutboxTest {
         try (Connection connection = dataSource.getConnection();
                 Statement statement = connection.createStatement()) {
             statement.executeUpdate("UPDATE outbox SET status = 'PENDING' WHERE status = 'QUEUED'");
-            statement.executeUpdate(upgrade.replaceAll("(?m)^--.*$", ""));
+            statement.executeUpdate(
+                    Arrays.stream(upgrade.replaceAll("(?m)^--.*$", "").split(";"))
+                            .filter(sql -> sql.strip().startsWith("UPDATE"))
+                            .findFirst()
+                            .orElseThrow());
         }
 
         assertEquals(
@@ -309,6 +314,47 @@ class JdbcOutboxTest {
                 List.of(DeliveryKind.ACKNOWLEDGE, DeliveryKind.DIGEST),
                 courier1.claimDue(NOW, 10).stream().map(Delivery::kind).toList(),
                 "a digest belongs to no session and stays pending");
+    }
+
+    @Test
+    void aClaimLocksOnlyWhatItTakesSoAnotherCourierFindsTheRest() {
+        for (int i = 0; i < 10; i++) {
+            sessionOwing(DeliveryKind.PROMPT);
+        }
+        List<Long> freeWhileClaiming = new ArrayList<>();
+        Transactions separate = Transactions.separate(dataSource);
+        Transactions lookingBeforeCommit = new Transactions() {
+            @Override
+            public <T> T run(Work<T> work) throws SQLException {
+                return separate.run(connection -> {
+                    T result = work.run(connection);
+                    freeWhileClaiming.addAll(lockable());
+                    return result;
+                });
+            }
+        };
+        JdbcOutbox watched = new JdbcOutbox(dataSource, lookingBeforeCommit, "courier-1", LEASE);
+
+        assertEquals(2, watched.claimDue(NOW, 2).size());
+        assertEquals(8, freeWhileClaiming.size(), "what the claim did not take stays free for other couriers");
+    }
+
+    /** The pending deliveries another connection could lock right now. */
+    private List<Long> lockable() throws SQLException {
+        try (Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            try (ResultSet rows = other.createStatement()
+                    .executeQuery("SELECT id FROM outbox WHERE status = 'PENDING' FOR UPDATE SKIP LOCKED")) {
+                List<Long> ids = new ArrayList<>();
+                while (rows.next()) {
+                    ids.add(rows.getLong(1));
+                }
+                return ids;
+            } finally {
+                other.rollback();
+                other.setAutoCommit(true);
+            }
+        }
     }
 
     @Test
