@@ -20,9 +20,9 @@ import reviewcoach.service.DeliveryKind;
 import reviewcoach.service.Outbox;
 
 /**
- * The outbox table as one courier sees it: messages owed to Slack, oldest first per session, claimed with {@code
- * SELECT ... FOR UPDATE SKIP LOCKED} (H2 and PostgreSQL alike) so that couriers sharing the table never take the same
- * delivery. Thread-safe.
+ * The outbox table as one courier sees it: messages owed to Slack, a queue per session in which only the oldest may
+ * go, claimed with {@code SELECT ... FOR UPDATE SKIP LOCKED} (H2 and PostgreSQL alike) so that couriers sharing the
+ * table never take the same delivery. Thread-safe.
  */
 public final class JdbcOutbox implements Outbox {
 

@@ -117,8 +117,10 @@ final class JdbcSessionTransaction implements SessionTransaction {
                 session.id());
     }
 
+    /** Locks the session first, as everything else that changes its deliveries does, then removes it and all it has. */
     @Override
     public void deleteSession(long sessionId) {
+        hold(sessionId);
         update("deleting deliveries", "DELETE FROM outbox WHERE session_id = ?", sessionId);
         update("deleting posted messages", "DELETE FROM bot_messages WHERE session_id = ?", sessionId);
         update("deleting contributions", "DELETE FROM contributions WHERE session_id = ?", sessionId);
@@ -220,9 +222,7 @@ final class JdbcSessionTransaction implements SessionTransaction {
      */
     @Override
     public void enqueue(long sessionId, DeliveryKind kind, String subject, Instant notBefore) {
-        if (held.add(sessionId)) {
-            lockSession(sessionId);
-        }
+        hold(sessionId);
         update(
                 "queueing a message for Slack",
                 "INSERT INTO outbox (session_id, kind, subject, status, attempts, not_before, created_at)"
@@ -264,8 +264,11 @@ final class JdbcSessionTransaction implements SessionTransaction {
         }
     }
 
-    /** Locks a session's row, without reading it, until this transaction ends. */
-    private void lockSession(long sessionId) {
+    /** Locks a session's row, without reading it, until this transaction ends, unless this transaction holds it. */
+    private void hold(long sessionId) {
+        if (!held.add(sessionId)) {
+            return;
+        }
         try (PreparedStatement statement =
                 connection.prepareStatement("SELECT id FROM sessions WHERE id = ? FOR UPDATE")) {
             statement.setLong(1, sessionId);
