@@ -38,16 +38,16 @@ final class PictureCache {
     private record Drawn(PeriodPicture picture, Instant at) {}
 
     private final Clock clock;
-    private final Executor redraws;
+    private final Executor drawings;
     private final Map<Key, Drawn> pictures = new ConcurrentHashMap<>();
     private final Map<Key, CompletableFuture<Drawn>> drawing = new ConcurrentHashMap<>();
 
     /**
-     * @param redraws where stale pictures are drawn again, off the threads that publish homes
+     * @param drawings where every picture is drawn, the first and each redraw, off the threads that publish homes
      */
-    PictureCache(Clock clock, Executor redraws) {
+    PictureCache(Clock clock, Executor drawings) {
         this.clock = clock;
-        this.redraws = redraws;
+        this.drawings = drawings;
     }
 
     /**
@@ -104,7 +104,7 @@ final class PictureCache {
             return running;
         }
         try {
-            redraws.execute(() -> drawInto(mine, key, draw));
+            drawings.execute(() -> drawInto(mine, key, draw));
         } catch (RejectedExecutionException stopping) {
             drawing.remove(key, mine);
             mine.completeExceptionally(stopping);
