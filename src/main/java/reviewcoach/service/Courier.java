@@ -121,11 +121,16 @@ public final class Courier implements AutoCloseable {
         }
     }
 
-    /** Sends one delivery on a free worker, then frees the worker and looks for more at once. */
-    private void dispatch(Delivery delivery) {
+    /**
+     * Sends a delivery on a free worker, which then settles it and claims the next one due in one transaction, and goes
+     * on until nothing is due; then the worker is free again and the courier looks for more at once.
+     */
+    private void dispatch(Delivery first) {
         workers.execute(() -> {
             try {
-                deliver(delivery);
+                for (Delivery delivery = first; delivery != null; ) {
+                    delivery = settle(delivery, deliver(delivery));
+                }
             } finally {
                 idle.release();
                 wake();
@@ -133,24 +138,24 @@ public final class Courier implements AutoCloseable {
         });
     }
 
-    private void deliver(Delivery delivery) {
+    /** Sends one delivery and says what became of it. */
+    private Settlement deliver(Delivery delivery) {
         try {
             sender.send(delivery);
-            warnIfTakenOver(delivery, outbox.markSent(delivery.id()));
             health.reachable(clock.instant());
+            return Settlement.sent(delivery.id());
         } catch (NotYourTurn paced) {
-            warnIfTakenOver(
-                    delivery, outbox.postpone(delivery.id(), clock.instant().plus(paced.waitFor())));
+            return Settlement.postponed(delivery.id(), clock.instant().plus(paced.waitFor()));
         } catch (DeliveryFailure failure) {
-            handleFailure(delivery, failure);
+            return settlementOf(delivery, failure);
         } catch (RuntimeException failure) {
-            handleFailure(
+            return settlementOf(
                     delivery,
                     DeliveryFailure.transientFailure(failure.getClass().getSimpleName(), failure));
         }
     }
 
-    private void handleFailure(Delivery delivery, DeliveryFailure failure) {
+    private Settlement settlementOf(Delivery delivery, DeliveryFailure failure) {
         if (failure.kind() == DeliveryFailure.Kind.PERMANENT) {
             health.reachable(clock.instant());
         } else {
@@ -165,21 +170,48 @@ public final class Courier implements AutoCloseable {
                     delivery.kind(),
                     failure.error(),
                     retryAt.get());
-            warnIfTakenOver(delivery, outbox.retryLater(delivery.id(), retryAt.get(), failure.error()));
-        } else {
-            log.error(
-                    "session={} delivery={} kind={} failed ({}), giving up after {} attempts",
+            return Settlement.retryLater(delivery.id(), retryAt.get(), failure.error());
+        }
+        log.error(
+                "session={} delivery={} kind={} failed ({}), giving up after {} attempts",
+                delivery.sessionId(),
+                delivery.id(),
+                delivery.kind(),
+                failure.error(),
+                delivery.attempts() + 1);
+        return Settlement.failed(delivery.id(), failure.error());
+    }
+
+    /**
+     * Writes down what became of a delivery and, while the courier runs, claims the next one due.
+     *
+     * @return the next delivery to send, or null when nothing is due, the courier is closing, or the outbox could not
+     *     be written (the delivery's claim then runs out, and it is sent again)
+     */
+    private Delivery settle(Delivery delivery, Settlement settlement) {
+        try {
+            if (!running) {
+                warnIfTakenOver(delivery, !outbox.settle(settlement));
+                return null;
+            }
+            Outbox.Settled settled = outbox.settleAndClaim(settlement, clock.instant());
+            warnIfTakenOver(delivery, settled.takenOver());
+            return settled.next().orElse(null);
+        } catch (RuntimeException failure) {
+            log.warn(
+                    "session={} delivery={} kind={}: could not record it as {} ({}); it goes again when its claim runs"
+                            + " out",
                     delivery.sessionId(),
                     delivery.id(),
                     delivery.kind(),
-                    failure.error(),
-                    delivery.attempts() + 1);
-            warnIfTakenOver(delivery, outbox.markFailed(delivery.id(), failure.error()));
+                    settlement.outcome(),
+                    failure.toString());
+            return null;
         }
     }
 
-    private static void warnIfTakenOver(Delivery delivery, boolean settled) {
-        if (!settled) {
+    private static void warnIfTakenOver(Delivery delivery, boolean takenOver) {
+        if (takenOver) {
             log.warn(
                     "session={} delivery={} kind={} took longer than its claim; another instance took it over and may"
                             + " send it again",

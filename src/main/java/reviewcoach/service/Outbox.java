@@ -31,22 +31,47 @@ public interface Outbox {
     Optional<Instant> nextDue();
 
     /**
-     * Settles a claimed delivery as sent. A sent delivery is removed: nothing more is owed, and the outbox stays as small
-     * as the work still to do.
+     * Writes down what became of a delivery this courier claimed.
      *
      * @return false when this courier's claim had run out and another courier took the delivery over
      */
-    boolean markSent(long deliveryId);
+    boolean settle(Settlement settlement);
 
-    /** Settles a claimed delivery as pending again from {@code notBefore}; false as for {@link #markSent}. */
-    boolean retryLater(long deliveryId, Instant notBefore, String error);
+    /**
+     * Writes down what became of a delivery this courier claimed, then claims the oldest delivery now due, in one
+     * transaction: a busy courier pays one transaction for each delivery, not one to claim it and one to settle it.
+     * What a stopped courier left behind is taken over by {@link #claimDue}, not here.
+     */
+    Settled settleAndClaim(Settlement settlement, Instant now);
+
+    /**
+     * What {@link #settleAndClaim} did.
+     *
+     * @param takenOver true when this courier's claim had run out and another courier took the delivery over
+     * @param next the delivery claimed after it, if one was due
+     */
+    record Settled(boolean takenOver, Optional<Delivery> next) {}
+
+    /** Settles a claimed delivery as sent, which removes it: nothing more is owed; false as for {@link #settle}. */
+    default boolean markSent(long deliveryId) {
+        return settle(Settlement.sent(deliveryId));
+    }
+
+    /** Settles a claimed delivery as pending again from {@code notBefore}; false as for {@link #settle}. */
+    default boolean retryLater(long deliveryId, Instant notBefore, String error) {
+        return settle(Settlement.retryLater(deliveryId, notBefore, error));
+    }
 
     /**
      * Puts a claimed delivery back to be sent from {@code notBefore}, as it was before it was claimed: no attempt is
-     * counted and no error kept. False as for {@link #markSent}.
+     * counted and no error kept. False as for {@link #settle}.
      */
-    boolean postpone(long deliveryId, Instant notBefore);
+    default boolean postpone(long deliveryId, Instant notBefore) {
+        return settle(Settlement.postponed(deliveryId, notBefore));
+    }
 
-    /** Settles a claimed delivery as given up; false as for {@link #markSent}. */
-    boolean markFailed(long deliveryId, String error);
+    /** Settles a claimed delivery as given up; false as for {@link #settle}. */
+    default boolean markFailed(long deliveryId, String error) {
+        return settle(Settlement.failed(deliveryId, error));
+    }
 }

@@ -18,6 +18,8 @@ import javax.sql.DataSource;
 import reviewcoach.service.Delivery;
 import reviewcoach.service.DeliveryKind;
 import reviewcoach.service.Outbox;
+import reviewcoach.service.Settlement;
+import reviewcoach.service.Settlement.Outcome;
 
 /**
  * The outbox table as one courier sees it: messages owed to Slack, a queue per session in which only the oldest may
@@ -100,7 +102,7 @@ public final class JdbcOutbox implements Outbox {
     @Override
     public List<Delivery> claimDue(Instant now, int limit) {
         try {
-            return transactions.run(connection -> claim(connection, now, limit));
+            return transactions.run(connection -> claim(connection, now, limit, true));
         } catch (SQLException failure) {
             throw new StoreException("claiming deliveries from the outbox", failure);
         }
@@ -111,9 +113,11 @@ public final class JdbcOutbox implements Outbox {
      * that locks only when it is the primary key's, so a locking walk of {@code outbox_due} would lock and sort every
      * due delivery before it took the first few. The lock asks again whether each is claimable, and skips what another
      * courier holds, so couriers sharing the outbox never take the same delivery.
+     *
+     * @param takeOver whether to take over, first, what a courier left when its claim ran out
      */
-    private List<Delivery> claim(Connection connection, Instant now, int limit) throws SQLException {
-        List<Long> candidates = ids(connection, TAKEN_OVER, now, limit);
+    private List<Delivery> claim(Connection connection, Instant now, int limit, boolean takeOver) throws SQLException {
+        List<Long> candidates = takeOver ? ids(connection, TAKEN_OVER, now, limit) : new ArrayList<>();
         if (candidates.size() < limit) {
             candidates.addAll(ids(connection, DUE, now, limit - candidates.size()));
         }
@@ -226,61 +230,81 @@ public final class JdbcOutbox implements Outbox {
     }
 
     @Override
-    public boolean markSent(long deliveryId) {
-        // A sent delivery is owed nothing more: deleting it keeps the table as small as the work still to do, so
-        // claiming stays as fast with a year of sessions behind it as on the first day.
-        return settle(deliveryId, true, "DELETE FROM outbox" + MINE);
+    public boolean settle(Settlement settlement) {
+        return !settleThenClaim(settlement, null).takenOver();
     }
 
     @Override
-    public boolean retryLater(long deliveryId, Instant notBefore, String error) {
-        return settle(
-                deliveryId,
-                false,
-                "UPDATE outbox SET status = 'PENDING', claimed_by = NULL, claimed_until = NULL,"
-                        + " attempts = attempts + 1, not_before = ?, last_error = ?" + MINE,
-                Rows.timestamp(notBefore),
-                shorten(error));
-    }
-
-    @Override
-    public boolean postpone(long deliveryId, Instant notBefore) {
-        return settle(
-                deliveryId,
-                false,
-                "UPDATE outbox SET status = 'PENDING', claimed_by = NULL, claimed_until = NULL, not_before = ?" + MINE,
-                Rows.timestamp(notBefore));
-    }
-
-    @Override
-    public boolean markFailed(long deliveryId, String error) {
-        return settle(
-                deliveryId,
-                true,
-                "UPDATE outbox SET status = 'FAILED', claimed_until = NULL, attempts = attempts + 1, last_error = ?"
-                        + MINE,
-                shorten(error));
+    public Settled settleAndClaim(Settlement settlement, Instant now) {
+        return settleThenClaim(settlement, Objects.requireNonNull(now, "now"));
     }
 
     /**
-     * Runs an update of a delivery this courier claimed ({@link #MINE} ends it, taking the id and the courier after
-     * the given values). A delivery that is gone (its session was deleted) needs no settling; one that is still there
-     * but no longer this courier's was taken over. One settled {@code forGood} passes its session's turn to the next
-     * delivery queued behind it; one put back to wait keeps the turn, and its session's later ones wait with it.
+     * Settles a delivery this courier claimed, then, unless {@code now} is null, claims the oldest delivery due by
+     * then, in one transaction. The claim sees the settling: a session whose turn passed on may go again at once.
      */
-    private boolean settle(long deliveryId, boolean forGood, String sql, Object... values) {
-        int updated = update(connection -> {
-            Long session = forGood ? lockSessionOf(connection, deliveryId) : null;
-            int settled = settled(connection, deliveryId, sql, values);
-            if (settled == 1 && session != null) {
-                try (PreparedStatement next = connection.prepareStatement(NEXT_IN_QUEUE)) {
-                    next.setLong(1, session);
-                    next.executeUpdate();
-                }
+    private Settled settleThenClaim(Settlement settlement, Instant now) {
+        Settled settled;
+        try {
+            settled = transactions.run(connection -> {
+                boolean mine = settle(connection, settlement) == 1;
+                List<Delivery> next = now == null ? List.of() : claim(connection, now, 1, false);
+                return new Settled(!mine, next.stream().findFirst());
+            });
+        } catch (SQLException failure) {
+            throw new StoreException("updating the outbox", failure);
+        }
+        // A delivery that is gone (its session was deleted) needs no settling; one still there was taken over.
+        return settled.takenOver() && !exists(settlement.deliveryId()) ? new Settled(false, settled.next()) : settled;
+    }
+
+    /**
+     * Updates a delivery this courier claimed as {@code settlement} says, and returns how many rows that changed (0
+     * when it is no longer this courier's). One settled for good passes its session's turn to the next delivery
+     * queued behind it; one put back to wait keeps the turn, and its session's later ones wait with it.
+     */
+    private int settle(Connection connection, Settlement settlement) throws SQLException {
+        Outcome outcome = settlement.outcome();
+        Long session = outcome.passesTheTurnOn() ? lockSessionOf(connection, settlement.deliveryId()) : null;
+        int settled;
+        try (PreparedStatement statement = connection.prepareStatement(settling(outcome) + MINE)) {
+            int parameter = 1;
+            if (settlement.notBefore() != null) {
+                statement.setObject(parameter++, Rows.timestamp(settlement.notBefore()));
             }
-            return settled;
-        });
-        return updated == 1 || !exists(deliveryId);
+            if (outcome == Outcome.RETRY_LATER || outcome == Outcome.FAILED) {
+                statement.setString(parameter++, shorten(settlement.error()));
+            }
+            statement.setLong(parameter++, settlement.deliveryId());
+            statement.setString(parameter, courier);
+            settled = statement.executeUpdate();
+        }
+        if (settled == 1 && session != null) {
+            try (PreparedStatement next = connection.prepareStatement(NEXT_IN_QUEUE)) {
+                next.setLong(1, session);
+                next.executeUpdate();
+            }
+        }
+        return settled;
+    }
+
+    /**
+     * The change each outcome makes, before {@link #MINE}: the time to go next first where there is one, then the
+     * error where one is kept. A sent delivery is deleted: nothing more is owed, and the table stays as small as the
+     * work still to do, so claiming stays as fast with a year of sessions behind it as on the first day.
+     */
+    private static String settling(Outcome outcome) {
+        return switch (outcome) {
+            case SENT -> "DELETE FROM outbox";
+            case RETRY_LATER ->
+                "UPDATE outbox SET status = 'PENDING', claimed_by = NULL, claimed_until = NULL,"
+                        + " attempts = attempts + 1, not_before = ?, last_error = ?";
+            case POSTPONED ->
+                "UPDATE outbox SET status = 'PENDING', claimed_by = NULL, claimed_until = NULL," + " not_before = ?";
+            case FAILED ->
+                "UPDATE outbox SET status = 'FAILED', claimed_until = NULL, attempts = attempts + 1,"
+                        + " last_error = ?";
+        };
     }
 
     /**
@@ -295,17 +319,6 @@ public final class JdbcOutbox implements Outbox {
             try (ResultSet rows = statement.executeQuery()) {
                 return rows.next() ? rows.getLong(1) : null;
             }
-        }
-    }
-
-    private int settled(Connection connection, long deliveryId, String sql, Object... values) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                statement.setObject(i + 1, values[i]);
-            }
-            statement.setLong(values.length + 1, deliveryId);
-            statement.setString(values.length + 2, courier);
-            return statement.executeUpdate();
         }
     }
 
