@@ -35,7 +35,10 @@ public final class Dialogue {
     /**
      * Reads a line written in a session's thread: the words {@code next}, {@code back} and {@code done} alone move the
      * session, {@code pick N} picks a thought, a number from 1 to 10 on the new-thought step rates it; anything else
-     * is a contribution to the current step.
+     * is a contribution to the current step, read for that step (see {@link Reading}).
+     *
+     * <p>It depends on the session's step alone: a line interpreted before its session's transaction still holds in it
+     * when the session is at the same step.
      */
     public Input interpret(Session session, String author, String text, String messageId) {
         String words = TRAILING_PUNCTUATION
@@ -60,7 +63,13 @@ public final class Dialogue {
         if (session.step() == Step.NEW_THOUGHT && rating.matches()) {
             return new Input.Rate(author, Integer.parseInt(rating.group(1)));
         }
-        return new Input.Contribute(author, text, messageId);
+        return new Input.Contribute(author, text, messageId, Optional.of(read(session.step(), text)));
+    }
+
+    /** What the coach makes of a line written at {@code step}. */
+    public Reading read(Step step, String text) {
+        boolean distress = Care.isDistress(text);
+        return new Reading(step, text, distress, distress ? Optional.empty() : assess(step, text));
     }
 
     /** What the coach thinks of a line written for a step: a concern, or empty when the line is fine. */
@@ -106,12 +115,15 @@ public final class Dialogue {
     }
 
     private Transition contribute(Session session, Input.Contribute input, Instant now) {
-        if (Care.isDistress(input.text())) {
+        Reading reading = input.reading()
+                .filter(early -> early.step() == session.step())
+                .orElseGet(() -> read(session.step(), input.text()));
+        if (reading.distress()) {
             Contribution kept =
                     new Contribution(input.messageId(), session.step(), input.author(), input.text(), null, now);
             return new Transition(session, new Outcome.Cared(kept));
         }
-        Concern concern = assess(session.step(), input.text()).orElse(null);
+        Concern concern = reading.concern().orElse(null);
         Contribution contribution =
                 new Contribution(input.messageId(), session.step(), input.author(), input.text(), concern, now);
         Session after = session.step() == Step.NEW_THOUGHT && concern == null ? session.withoutRating() : session;

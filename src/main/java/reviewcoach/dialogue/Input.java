@@ -6,12 +6,26 @@ import java.util.Optional;
 /** Something a team member did in a session, in the dialogue's own words. */
 public sealed interface Input {
 
-    /** A line written in the thread for the current step. */
-    record Contribute(String author, String text, String messageId) implements Input {
+    /**
+     * A line written in the thread for the current step.
+     *
+     * @param reading what the coach made of the line when it was interpreted, if it was; the dialogue reads it again
+     *     when the session is at another step by the time the line is applied
+     */
+    record Contribute(String author, String text, String messageId, Optional<Reading> reading) implements Input {
         public Contribute {
             Objects.requireNonNull(author, "author");
             Objects.requireNonNull(text, "text");
             Objects.requireNonNull(messageId, "messageId");
+            Objects.requireNonNull(reading, "reading");
+            if (reading.isPresent() && !reading.get().text().equals(text)) {
+                throw new IllegalArgumentException("a reading belongs to the line it read");
+            }
+        }
+
+        /** A line not read yet. */
+        public Contribute(String author, String text, String messageId) {
+            this(author, text, messageId, Optional.empty());
         }
     }
 

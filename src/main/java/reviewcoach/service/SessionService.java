@@ -137,29 +137,40 @@ public final class SessionService {
         // Asked before the transaction: a manager named by user group may take a call to Slack to confirm, and no
         // Slack call belongs inside a transaction (on H2 it would hold up every commit grouped with it).
         boolean authorManages = managers.isManager(message.workspace(), message.author());
-        return inSession(message, (tx, session, dialogue) -> {
-            Input input = dialogue.interpret(session, message.author(), message.text(), message.messageId());
-            if (finishesWithoutLeave(session, input, message.author(), authorManages)) {
-                tx.enqueue(session.id(), DeliveryKind.FINISH_REFUSED, message.author(), clock.instant());
-                return new Outcome.Unchanged(Outcome.Reason.NOT_STARTER);
-            }
-            return apply(tx, session, input, dialogue);
+        return inSession(message, (known, dialogue) -> {
+            // Read before the transaction too: the coaching rules are the slowest part of a contribution, and inside
+            // the transaction they would hold the session's lock (on a group commit, every caller's commit) meanwhile.
+            Input early = dialogue.interpret(known, message.author(), message.text(), message.messageId());
+            return (tx, session) -> {
+                Input input = session.step() == known.step()
+                        ? early
+                        : dialogue.interpret(session, message.author(), message.text(), message.messageId());
+                if (finishesWithoutLeave(session, input, message.author(), authorManages)) {
+                    tx.enqueue(session.id(), DeliveryKind.FINISH_REFUSED, message.author(), clock.instant());
+                    return new Outcome.Unchanged(Outcome.Reason.NOT_STARTER);
+                }
+                return apply(tx, session, input, dialogue);
+            };
         });
     }
 
     /** A reply was edited: the contribution takes the new words and is looked at again. */
     public Optional<Outcome> onEdit(ThreadMessage message) {
         Objects.requireNonNull(message.text(), "text");
-        return inSession(message, (tx, session, dialogue) -> tx.findContribution(session.id(), message.messageId())
-                .map(original -> apply(tx, session, new Input.Revise(original, message.text()), dialogue))
-                .orElse(null));
+        return inSession(
+                message,
+                (known, dialogue) -> (tx, session) -> tx.findContribution(session.id(), message.messageId())
+                        .map(original -> apply(tx, session, new Input.Revise(original, message.text()), dialogue))
+                        .orElse(null));
     }
 
     /** A reply was deleted: its contribution goes too. */
     public Optional<Outcome> onDelete(ThreadMessage message) {
-        return inSession(message, (tx, session, dialogue) -> tx.findContribution(session.id(), message.messageId())
-                .map(original -> apply(tx, session, new Input.Withdraw(original), dialogue))
-                .orElse(null));
+        return inSession(
+                message,
+                (known, dialogue) -> (tx, session) -> tx.findContribution(session.id(), message.messageId())
+                        .map(original -> apply(tx, session, new Input.Withdraw(original), dialogue))
+                        .orElse(null));
     }
 
     /**
@@ -297,11 +308,17 @@ public final class SessionService {
     }
 
     /** Work done on a locked session inside a transaction. */
+    /** What a thread message does to its session, locked in the transaction; null when it does nothing. */
     private interface SessionWork {
-        Outcome apply(SessionTransaction tx, Session session, Dialogue dialogue);
+        Outcome apply(SessionTransaction tx, Session session);
     }
 
-    private Optional<Outcome> inSession(ThreadMessage message, SessionWork work) {
+    /** Works out, before the transaction, what can be from the session as last read ({@code known}). */
+    private interface Preparation {
+        SessionWork prepare(Session known, Dialogue dialogue);
+    }
+
+    private Optional<Outcome> inSession(ThreadMessage message, Preparation preparation) {
         Optional<Session> known = store.findByThread(message.channel(), message.thread())
                 .filter(session -> session.workspace().equals(message.workspace()));
         if (known.isEmpty()) {
@@ -309,10 +326,11 @@ public final class SessionService {
         }
         long sessionId = known.get().id();
         Dialogue dialogue = dialogues.apply(message.workspace()); // before the transaction: it may read settings
+        SessionWork work = preparation.prepare(known.get(), dialogue);
         try {
             Optional<Outcome> outcome = store.inTransaction(tx -> {
                 tx.claimEvent(message.eventId(), clock.instant());
-                return tx.lock(sessionId).map(session -> work.apply(tx, session, dialogue));
+                return tx.lock(sessionId).map(session -> work.apply(tx, session));
             });
             outcome.ifPresent(result -> logAndWake(sessionId, result));
             return outcome;

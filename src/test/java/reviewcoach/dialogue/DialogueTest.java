@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -163,6 +164,41 @@ class DialogueTest {
         assertEquals(List.of("rude"), kept.concern().quoted());
         assertEquals(Step.CIRCUMSTANCE, kept.step());
         assertEquals("The receptionist was rude", kept.text());
+    }
+
+    @Test
+    void aLineReadWhenItWasInterpretedIsNotReadAgainWhileItsSessionStaysAtThatStep() {
+        AtomicInteger readings = new AtomicInteger();
+        Dialogue counting = new Dialogue(List.of((step, text) -> {
+            readings.incrementAndGet();
+            return RUDE.review(step, text);
+        }));
+        Session session = session(Step.CIRCUMSTANCE, SessionStatus.OPEN);
+
+        Input line = counting.interpret(session, "U2", "The receptionist was rude", "200.1");
+        assertEquals(1, readings.get(), "read when interpreted, before the session's transaction");
+        Transition transition = counting.apply(session, List.of(), line, NOW);
+
+        assertEquals(1, readings.get(), "not read again when applied");
+        assertEquals(
+                List.of("rude"),
+                ((Outcome.Recorded) transition.outcome())
+                        .contribution()
+                        .concern()
+                        .quoted());
+    }
+
+    @Test
+    void aLineReadBeforeItsSessionMovedOnIsReadAgainForTheStepItLandsIn() {
+        Input line =
+                dialogue.interpret(session(Step.CIRCUMSTANCE, SessionStatus.OPEN), "U2", "They were rude", "200.1");
+        assertTrue(((Input.Contribute) line).reading().orElseThrow().concern().isPresent());
+
+        Transition transition = dialogue.apply(session(Step.THOUGHT, SessionStatus.OPEN), List.of(), line, NOW);
+
+        Contribution kept = ((Outcome.Recorded) transition.outcome()).contribution();
+        assertEquals(Step.THOUGHT, kept.step());
+        assertNull(kept.concern(), "a thought may say rude; the circumstance's rule does not apply to it");
     }
 
     @Test
