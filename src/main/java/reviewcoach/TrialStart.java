@@ -12,9 +12,15 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Clock;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
+import javax.crypto.Mac;
+import javax.crypto.SecretKeyFactory;
 import reviewcoach.config.Settings;
 
 /**
@@ -23,6 +29,10 @@ import reviewcoach.config.Settings;
  * ({@code java -XX:ArchiveClassesAtExit=review-coach.jsa -jar review-coach.jar trial-start}), so that later starts
  * with {@code -XX:SharedArchiveFile=review-coach.jsa} load the same classes from the archive; it touches no real
  * database and sends nothing to Slack.
+ *
+ * <p>It runs on H2, so it also loads, without running them, the classes a start on PostgreSQL adds: the driver's, Flyway's
+ * PostgreSQL support, and the JDK's SCRAM-SHA-256 (PostgreSQL's password exchange). Starts on PostgreSQL then find them
+ * in the archive too.
  */
 final class TrialStart {
 
@@ -57,6 +67,36 @@ final class TrialStart {
             slack.stop(0);
             deleteAll(scratch);
         }
+        loadPostgresClasses();
+    }
+
+    /** Loads (without initializing) every class of the PostgreSQL driver and of Flyway's PostgreSQL support. */
+    private static void loadPostgresClasses() throws Exception {
+        Path jar = Path.of(TrialStart.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
+        if (!Files.isRegularFile(jar)) {
+            return; // run from classes, not from the jar: no archive is being made
+        }
+        ClassLoader loader = TrialStart.class.getClassLoader();
+        try (JarFile classes = new JarFile(jar.toFile())) {
+            for (JarEntry entry : Collections.list(classes.entries())) {
+                String name = entry.getName();
+                if ((name.startsWith("org/postgresql/") || name.startsWith("org/flywaydb/database/postgresql/"))
+                        && name.endsWith(".class")) {
+                    try {
+                        Class.forName(name.substring(0, name.length() - 6).replace('/', '.'), false, loader);
+                    } catch (LinkageError | ClassNotFoundException optional) {
+                        // a class for a feature whose library the jar leaves out (OSGi, Waffle): not needed to start
+                    }
+                }
+            }
+        }
+        Mac.getInstance("HmacSHA256");
+        SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256");
+        MessageDigest.getInstance("SHA-256");
     }
 
     /** Answers every Web API method as {@code auth.test} does for a working bot token. */
