@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reviewcoach.config.Settings;
@@ -199,9 +200,13 @@ public final class ReviewCoach implements AutoCloseable {
         SlackClients oneWorkspace = settings.installsToManyWorkspaces()
                 ? null
                 : new SlackClients(slack, BotTokens.single(settings.botToken()));
+        // The bot's user id, from the one workspace's token check: replies in threads someone else started (a session's
+        // thread starts with the bot's message) are then answered without a look in the database. Many workspaces
+        // have many bots, and a shared channel may carry another's, so there it stays unknown.
+        AtomicReference<String> ourBotUser = new AtomicReference<>();
         boolean tokenChecked;
         try {
-            tokenChecked = oneWorkspace == null || checkToken(oneWorkspace, slackHealth, clock);
+            tokenChecked = oneWorkspace == null || checkToken(oneWorkspace, slackHealth, clock, ourBotUser);
         } catch (RuntimeException refused) {
             opening.abandon();
             throw refused;
@@ -286,7 +291,7 @@ public final class ReviewCoach implements AutoCloseable {
             log.debug("forgot {} expired install states", expired);
         });
         if (!tokenChecked) {
-            recheckTokenUntilSlackAnswers(chores, oneWorkspace, slackHealth, clock);
+            recheckTokenUntilSlackAnswers(chores, oneWorkspace, slackHealth, clock, ourBotUser);
         }
         SocketModeHealth socketHealth = settings.socketMode() ? new SocketModeHealth() : null;
         WebServer web = WebServer.prepare(
@@ -299,7 +304,8 @@ public final class ReviewCoach implements AutoCloseable {
                 socketHealth,
                 settings.installsToManyWorkspaces()
                         ? OAuthInstall.servlet(settings.oauth(), slack, installations, oauthStates, clock)
-                        : null);
+                        : null,
+                ourBotUser::get);
         try {
             opening.awaitMigrated();
             web.listen();
@@ -428,12 +434,15 @@ public final class ReviewCoach implements AutoCloseable {
      * A token Slack refuses stops the start with a clear message; Slack being unreachable does not, because the
      * outbox keeps what is owed until Slack is back.
      *
+     * @param botUser set to the bot's user id when Slack answers
      * @return true when Slack answered
      */
-    private static boolean checkToken(SlackClients clients, SlackHealth health, Clock clock) {
+    private static boolean checkToken(
+            SlackClients clients, SlackHealth health, Clock clock, AtomicReference<String> botUser) {
         try {
             AuthTestResponse identity = clients.checkToken(null);
             health.reachable(clock.instant());
+            botUser.set(identity.getUserId());
             log.info("connected to workspace {} as bot user {}", identity.getTeamId(), identity.getUserId());
             return true;
         } catch (DeliveryFailure failure) {
@@ -450,12 +459,16 @@ public final class ReviewCoach implements AutoCloseable {
 
     /** Asks Slack again every 30 seconds until it answers, so that /healthz and the logs tell when it is back. */
     private static void recheckTokenUntilSlackAnswers(
-            ScheduledExecutorService chores, SlackClients clients, SlackHealth health, Clock clock) {
+            ScheduledExecutorService chores,
+            SlackClients clients,
+            SlackHealth health,
+            Clock clock,
+            AtomicReference<String> botUser) {
         chores.schedule(
                 () -> {
                     try {
-                        if (!checkToken(clients, health, clock)) {
-                            recheckTokenUntilSlackAnswers(chores, clients, health, clock);
+                        if (!checkToken(clients, health, clock, botUser)) {
+                            recheckTokenUntilSlackAnswers(chores, clients, health, clock, botUser);
                         }
                     } catch (SettingsException refused) {
                         log.error("{}", refused.getMessage());

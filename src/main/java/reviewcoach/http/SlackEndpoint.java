@@ -18,6 +18,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reviewcoach.slack.HandlingFailures;
@@ -41,11 +42,14 @@ final class SlackEndpoint extends HttpServlet {
     private final transient App app;
     private final transient SlackRequestParser parser;
     private final transient SignatureCheck signatures;
+    private final transient Supplier<String> ourBotUser;
 
-    SlackEndpoint(App app, SignatureCheck signatures) {
+    /** @param ourBotUser the app's bot user id once known (see {@link IgnorableEvents#isIgnorable}), else null */
+    SlackEndpoint(App app, SignatureCheck signatures, Supplier<String> ourBotUser) {
         this.app = app;
         this.parser = new SlackRequestParser(app.config());
         this.signatures = signatures;
+        this.ourBotUser = ourBotUser;
     }
 
     @Override
@@ -69,7 +73,7 @@ final class SlackEndpoint extends HttpServlet {
             response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
             return;
         }
-        if (IgnorableEvents.isIgnorable(body.get())) {
+        if (IgnorableEvents.isIgnorable(body.get(), ourBotUser.get())) {
             response.setStatus(HttpServletResponse.SC_OK);
             return;
         }

@@ -4,6 +4,7 @@ import com.slack.api.bolt.App;
 import jakarta.servlet.http.HttpServlet;
 import java.time.Clock;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -47,6 +48,8 @@ public final class WebServer implements AutoCloseable {
      * @param socketMode what /healthz says about the Socket Mode connection, or null when not in Socket Mode
      * @param installFlow serves {@value #INSTALL_PATH} and {@value #REDIRECT_PATH}, or null when the app is not
      *     installed through OAuth
+     * @param ourBotUser the app's bot user id, once the one workspace's token check has told it; null before and when
+     *     the app is installed to many workspaces. Replies in threads others started are then answered at once.
      */
     public static WebServer prepare(
             int port,
@@ -56,7 +59,8 @@ public final class WebServer implements AutoCloseable {
             BooleanSupplier databaseUp,
             SlackHealth slackHealth,
             SocketModeHealth socketMode,
-            HttpServlet installFlow)
+            HttpServlet installFlow,
+            Supplier<String> ourBotUser)
             throws Exception {
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
         threads.setName("http");
@@ -69,7 +73,7 @@ public final class WebServer implements AutoCloseable {
 
         ServletContextHandler context = new ServletContextHandler("/");
         if (signingSecret != null) {
-            SlackEndpoint slack = new SlackEndpoint(app, new SignatureCheck(signingSecret, clock));
+            SlackEndpoint slack = new SlackEndpoint(app, new SignatureCheck(signingSecret, clock), ourBotUser);
             context.addServlet(new ServletHolder("slack", slack), EVENTS_PATH);
         }
         if (installFlow != null) {

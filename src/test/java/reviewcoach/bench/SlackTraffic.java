@@ -54,8 +54,11 @@ final class SlackTraffic {
     private final String responseUrl;
     private final AtomicLong sequence = new AtomicLong();
     private final long firstTsMicros = System.currentTimeMillis() * 1000;
-    private final BodyTemplate channelMessage = messageTemplate(null);
-    private final BodyTemplate threadReply = messageTemplate(THREAD);
+    private final BodyTemplate channelMessage = messageTemplate(null, null);
+    /** A reply in a session's thread, which the app's bot started. */
+    private final BodyTemplate sessionReply = messageTemplate(THREAD, TestWorkspace.BOT_USER_ID);
+    /** A reply in a thread a person started, as most threads in a busy workspace are. */
+    private final BodyTemplate foreignReply = messageTemplate(THREAD, "U0STARTER");
 
     /**
      * @param responseUrl the {@code response_url} slash commands carry (the fake Slack API's)
@@ -77,12 +80,12 @@ final class SlackTraffic {
         };
     }
 
-    /** Replies in threads that are not sessions (each in a thread of its own). */
+    /** Replies in threads that are not sessions (each in a thread of its own, which a person started). */
     RequestSource foreignThreadReplies(int port) {
         Signer signer = new Signer(signingSecret);
         return () -> {
             long n = sequence.incrementAndGet();
-            String body = threadReply.fill(
+            String body = foreignReply.fill(
                     eventId(n),
                     clientMsgId(n),
                     "Sounds good, see you at 3.",
@@ -106,7 +109,7 @@ final class SlackTraffic {
         return () -> {
             long n = sequence.incrementAndGet();
             String ts = ts(n);
-            String body = threadReply.fill(
+            String body = sessionReply.fill(
                     eventId(n),
                     clientMsgId(n),
                     ACCEPTED_LINES.get((int) (n % ACCEPTED_LINES.size())),
@@ -178,8 +181,9 @@ final class SlackTraffic {
         };
     }
 
-    private static BodyTemplate messageTemplate(String thread) {
-        ObjectNode event = MessageEvents.message(new ChatMessage(CHANNEL, TestWorkspace.USER_ID, TEXT, TS, thread));
+    private static BodyTemplate messageTemplate(String thread, String threadStarter) {
+        ObjectNode event =
+                MessageEvents.message(new ChatMessage(CHANNEL, TestWorkspace.USER_ID, TEXT, TS, thread), threadStarter);
         event.put("client_msg_id", CLIENT_MSG_ID);
         String body = new SlackRequests(TestWorkspace.SIGNING_SECRET, MARKED_CLOCK)
                 .event(EVENT_ID, event)

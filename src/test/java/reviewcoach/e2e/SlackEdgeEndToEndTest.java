@@ -21,8 +21,10 @@ import reviewcoach.config.Settings;
 import reviewcoach.config.SettingsException;
 import reviewcoach.testing.AppClient;
 import reviewcoach.testing.BlockAction;
+import reviewcoach.testing.ChatMessage;
 import reviewcoach.testing.Failure;
 import reviewcoach.testing.FakeSlackApi;
+import reviewcoach.testing.MessageEvents;
 import reviewcoach.testing.SignedRequest;
 import reviewcoach.testing.SlackRequests;
 import reviewcoach.testing.SlashCommand;
@@ -102,6 +104,17 @@ class SlackEdgeEndToEndTest {
         AppClient.Reply reply = client().send(requests.event(reaction));
 
         assertEquals(200, reply.status(), reply.body());
+    }
+
+    @Test
+    void aReplyInAThreadAPersonStartedIsAnsweredWithoutALookInTheDatabase() throws Exception {
+        service.makeDatabaseUnreachable();
+        ChatMessage reply =
+                new ChatMessage("C0REVIEWS", "U0BOB", "Sounds good, see you at 3.", ChatMessage.nextTs(), "1.1");
+
+        AppClient.Reply answer = client().send(requests.event(MessageEvents.message(reply, "U0ALICE")));
+
+        assertEquals(200, answer.status(), "no session's thread starts with a person's message; the database is down");
     }
 
     @Test

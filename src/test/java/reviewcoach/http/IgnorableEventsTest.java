@@ -35,7 +35,29 @@ class IgnorableEventsTest {
             an event that is not an object       | false | "message"
             """)
     void readsTheEventInsideACallback(String what, boolean ignorable, String event) {
-        assertEquals(ignorable, IgnorableEvents.isIgnorable(callback(event).getBytes(UTF_8)), what);
+        assertEquals(ignorable, IgnorableEvents.isIgnorable(callback(event).getBytes(UTF_8), null), what);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            textBlock =
+                    """
+            a reply in a thread the bot started             | U0BOT | false | {"type":"message","user":"U1","ts":"1.2","thread_ts":"1.1","parent_user_id":"U0BOT"}
+            a reply in a thread a person started            | U0BOT | true  | {"type":"message","user":"U1","ts":"1.2","thread_ts":"1.1","parent_user_id":"U2"}
+            the starter's own reply in their thread         | U0BOT | true  | {"type":"message","user":"U2","ts":"1.2","thread_ts":"1.1","parent_user_id":"U2"}
+            a reply whose starter is empty, as in samples   | U0BOT | false | {"type":"message","user":"U1","ts":"1.2","thread_ts":"1.1","parent_user_id":""}
+            a reply whose starter is not text               | U0BOT | false | {"type":"message","user":"U1","ts":"1.2","thread_ts":"1.1","parent_user_id":7}
+            a reply without a starter                       | U0BOT | false | {"type":"message","user":"U1","ts":"1.2","thread_ts":"1.1"}
+            an edit in a thread a person started            | U0BOT | false | {"type":"message","subtype":"message_changed","ts":"1.3","thread_ts":"1.1","parent_user_id":"U2"}
+            a reply in a person's thread, our bot not known | ''    | false | {"type":"message","user":"U1","ts":"1.2","thread_ts":"1.1","parent_user_id":"U2"}
+            """)
+    void judgesAReplyByWhoStartedItsThreadOnlyWhenBothAreKnown(
+            String what, String ourBotUser, boolean ignorable, String event) {
+        assertEquals(
+                ignorable,
+                IgnorableEvents.isIgnorable(callback(event).getBytes(UTF_8), ourBotUser.isEmpty() ? null : ourBotUser),
+                what);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -52,7 +74,7 @@ class IgnorableEventsTest {
             a callback with no event      | {"type":"event_callback"}
             """)
     void leavesEverythingElseToBolt(String what, String body) {
-        assertEquals(false, IgnorableEvents.isIgnorable(body.getBytes(UTF_8)), what);
+        assertEquals(false, IgnorableEvents.isIgnorable(body.getBytes(UTF_8), "U0BOT"), what);
     }
 
     @Test
@@ -61,6 +83,6 @@ class IgnorableEventsTest {
                 callback("{\"type\":\"message\",\"text\":\"X\",\"ts\":\"1.1\"}").getBytes(UTF_8);
         int at = new String(body, UTF_8).indexOf("\"X\"") + 1;
         body[at] = (byte) 0xC3;
-        assertEquals(false, IgnorableEvents.isIgnorable(body));
+        assertEquals(false, IgnorableEvents.isIgnorable(body, null));
     }
 }

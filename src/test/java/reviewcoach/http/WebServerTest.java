@@ -33,7 +33,8 @@ class WebServerTest {
                 () -> true,
                 new SlackHealth(),
                 null,
-                null)) {
+                null,
+                () -> null)) {
             assertThrows(ConnectException.class, () -> connect(port), "prepared, the port is not open yet");
             assertEquals(-1, web.port());
 
@@ -56,7 +57,8 @@ class WebServerTest {
                 () -> true,
                 new SlackHealth(),
                 null,
-                null);
+                null,
+                () -> null);
 
         web.close();
 

@@ -13,8 +13,16 @@ public final class MessageEvents {
 
     private MessageEvents() {}
 
-    /** A person's message: a thread reply if {@code message.threadTs()} is set, otherwise top-level. */
+    /**
+     * A person's message: a thread reply if {@code message.threadTs()} is set, otherwise top-level. A reply's thread is
+     * taken to be the app's ({@code parent_user_id} is its bot user), as every session's thread is.
+     */
     public static ObjectNode message(ChatMessage message) {
+        return message(message, TestWorkspace.BOT_USER_ID);
+    }
+
+    /** As {@link #message(ChatMessage)}, a reply in a thread that {@code threadStarter} started. */
+    public static ObjectNode message(ChatMessage message, String threadStarter) {
         ObjectNode event = SlackJson.object()
                 .put("client_msg_id", UUID.randomUUID().toString())
                 .put("type", "message")
@@ -23,6 +31,9 @@ public final class MessageEvents {
                 .put("ts", message.ts())
                 .put("team", TestWorkspace.TEAM_ID);
         putThread(event, message);
+        if (message.inThread() && !message.threadTs().equals(message.ts())) {
+            event.put("parent_user_id", threadStarter);
+        }
         return located(event, message.channel(), message.ts());
     }
 
