@@ -121,16 +121,11 @@ public final class Courier implements AutoCloseable {
         }
     }
 
-    /**
-     * Sends a delivery on a free worker, which then settles it and claims the next one due in one transaction, and goes
-     * on until nothing is due; then the worker is free again and the courier looks for more at once.
-     */
-    private void dispatch(Delivery first) {
+    /** Sends one delivery on a free worker and settles it, then frees the worker and looks for more at once. */
+    private void dispatch(Delivery delivery) {
         workers.execute(() -> {
             try {
-                for (Delivery delivery = first; delivery != null; ) {
-                    delivery = settle(delivery, deliver(delivery));
-                }
+                settle(delivery, deliver(delivery));
             } finally {
                 idle.release();
                 wake();
@@ -183,20 +178,12 @@ public final class Courier implements AutoCloseable {
     }
 
     /**
-     * Writes down what became of a delivery and, while the courier runs, claims the next one due.
-     *
-     * @return the next delivery to send, or null when nothing is due, the courier is closing, or the outbox could not
-     *     be written (the delivery's claim then runs out, and it is sent again)
+     * Writes down what became of a delivery. When the outbox cannot be written, the delivery's claim runs out and it is
+     * sent again.
      */
-    private Delivery settle(Delivery delivery, Settlement settlement) {
+    private void settle(Delivery delivery, Settlement settlement) {
         try {
-            if (!running) {
-                warnIfTakenOver(delivery, !outbox.settle(settlement));
-                return null;
-            }
-            Outbox.Settled settled = outbox.settleAndClaim(settlement, clock.instant());
-            warnIfTakenOver(delivery, settled.takenOver());
-            return settled.next().orElse(null);
+            warnIfTakenOver(delivery, !outbox.settle(settlement));
         } catch (RuntimeException failure) {
             log.warn(
                     "session={} delivery={} kind={}: could not record it as {} ({}); it goes again when its claim runs"
@@ -206,7 +193,6 @@ public final class Courier implements AutoCloseable {
                     delivery.kind(),
                     settlement.outcome(),
                     failure.toString());
-            return null;
         }
     }
 

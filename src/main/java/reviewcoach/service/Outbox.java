@@ -37,21 +37,6 @@ public interface Outbox {
      */
     boolean settle(Settlement settlement);
 
-    /**
-     * Writes down what became of a delivery this courier claimed, then claims the oldest delivery now due, in one
-     * transaction: a busy courier pays one transaction for each delivery, not one to claim it and one to settle it.
-     * What a stopped courier left behind is taken over by {@link #claimDue}, not here.
-     */
-    Settled settleAndClaim(Settlement settlement, Instant now);
-
-    /**
-     * What {@link #settleAndClaim} did.
-     *
-     * @param takenOver true when this courier's claim had run out and another courier took the delivery over
-     * @param next the delivery claimed after it, if one was due
-     */
-    record Settled(boolean takenOver, Optional<Delivery> next) {}
-
     /** Settles a claimed delivery as sent, which removes it: nothing more is owed; false as for {@link #settle}. */
     default boolean markSent(long deliveryId) {
         return settle(Settlement.sent(deliveryId));

@@ -102,7 +102,7 @@ public final class JdbcOutbox implements Outbox {
     @Override
     public List<Delivery> claimDue(Instant now, int limit) {
         try {
-            return transactions.run(connection -> claim(connection, now, limit, true));
+            return transactions.run(connection -> claim(connection, now, limit));
         } catch (SQLException failure) {
             throw new StoreException("claiming deliveries from the outbox", failure);
         }
@@ -113,11 +113,9 @@ public final class JdbcOutbox implements Outbox {
      * that locks only when it is the primary key's, so a locking walk of {@code outbox_due} would lock and sort every
      * due delivery before it took the first few. The lock asks again whether each is claimable, and skips what another
      * courier holds, so couriers sharing the outbox never take the same delivery.
-     *
-     * @param takeOver whether to take over, first, what a courier left when its claim ran out
      */
-    private List<Delivery> claim(Connection connection, Instant now, int limit, boolean takeOver) throws SQLException {
-        List<Long> candidates = takeOver ? ids(connection, TAKEN_OVER, now, limit) : new ArrayList<>();
+    private List<Delivery> claim(Connection connection, Instant now, int limit) throws SQLException {
+        List<Long> candidates = ids(connection, TAKEN_OVER, now, limit);
         if (candidates.size() < limit) {
             candidates.addAll(ids(connection, DUE, now, limit - candidates.size()));
         }
@@ -231,31 +229,14 @@ public final class JdbcOutbox implements Outbox {
 
     @Override
     public boolean settle(Settlement settlement) {
-        return !settleThenClaim(settlement, null).takenOver();
-    }
-
-    @Override
-    public Settled settleAndClaim(Settlement settlement, Instant now) {
-        return settleThenClaim(settlement, Objects.requireNonNull(now, "now"));
-    }
-
-    /**
-     * Settles a delivery this courier claimed, then, unless {@code now} is null, claims the oldest delivery due by
-     * then, in one transaction. The claim sees the settling: a session whose turn passed on may go again at once.
-     */
-    private Settled settleThenClaim(Settlement settlement, Instant now) {
-        Settled settled;
+        int settled;
         try {
-            settled = transactions.run(connection -> {
-                boolean mine = settle(connection, settlement) == 1;
-                List<Delivery> next = now == null ? List.of() : claim(connection, now, 1, false);
-                return new Settled(!mine, next.stream().findFirst());
-            });
+            settled = transactions.run(connection -> settle(connection, settlement));
         } catch (SQLException failure) {
             throw new StoreException("updating the outbox", failure);
         }
         // A delivery that is gone (its session was deleted) needs no settling; one still there was taken over.
-        return settled.takenOver() && !exists(settlement.deliveryId()) ? new Settled(false, settled.next()) : settled;
+        return settled == 1 || !exists(settlement.deliveryId());
     }
 
     /**

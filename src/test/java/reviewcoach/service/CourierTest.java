@@ -89,11 +89,5 @@ class CourierTest {
             settledAll.countDown();
             return true;
         }
-
-        @Override
-        public synchronized Settled settleAndClaim(Settlement settlement, Instant now) {
-            settle(settlement);
-            return new Settled(false, Optional.ofNullable(due.poll()));
-        }
     }
 }

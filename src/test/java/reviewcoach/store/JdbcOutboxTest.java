@@ -38,8 +38,6 @@ import reviewcoach.dialogue.Session;
 import reviewcoach.service.Delivery;
 import reviewcoach.service.DeliveryKind;
 import reviewcoach.service.DigestAddress;
-import reviewcoach.service.Outbox;
-import reviewcoach.service.Settlement;
 import reviewcoach.testing.TestDatabase;
 
 /** The outbox's claims: oldest first per session, one courier per delivery, and claims that run out. */
@@ -112,75 +110,6 @@ class JdbcOutboxTest {
         assertTrue(courier1.claimDue(NOW.plusSeconds(31), 10).isEmpty());
         assertTrue(courier1.markSent(heads.get(1).id()));
         assertEquals(Optional.empty(), courier1.nextDue());
-    }
-
-    @Test
-    void settlingADeliveryClaimsTheNextOneDueInTheSameTransaction() {
-        long first = sessionOwing(DeliveryKind.PROMPT, DeliveryKind.REFRESH_ROOT);
-        long second = sessionOwing(DeliveryKind.PROMPT);
-        Delivery prompt = courier1.claimDue(NOW, 1).get(0);
-
-        Outbox.Settled afterPrompt = courier1.settleAndClaim(Settlement.sent(prompt.id()), NOW);
-        assertFalse(afterPrompt.takenOver());
-        Delivery refresh = afterPrompt.next().orElseThrow();
-        assertEquals(
-                List.of(first, DeliveryKind.REFRESH_ROOT),
-                List.of(refresh.sessionId(), refresh.kind()),
-                "the session's turn passed on, and its next message, the oldest due, is claimed at once");
-
-        Outbox.Settled afterRefresh = courier1.settleAndClaim(Settlement.sent(refresh.id()), NOW);
-        assertEquals(second, afterRefresh.next().orElseThrow().sessionId());
-        assertEquals(List.of(), courier2.claimDue(NOW, 10), "what a settlement claimed is its courier's");
-
-        Outbox.Settled last = courier1.settleAndClaim(
-                Settlement.sent(afterRefresh.next().get().id()), NOW);
-        assertEquals(Optional.empty(), last.next());
-        assertEquals(Optional.empty(), courier1.nextDue(), "everything was sent");
-    }
-
-    @Test
-    void aDeliveryPutBackToWaitKeepsItsSessionsTurnWhileItsCourierGoesOnWithOthers() {
-        long paced = sessionOwing(DeliveryKind.OPEN_THREAD, DeliveryKind.PROMPT);
-        long other = sessionOwing(DeliveryKind.PROMPT);
-        Delivery opening = courier1.claimDue(NOW, 1).get(0);
-
-        Outbox.Settled settled = courier1.settleAndClaim(Settlement.postponed(opening.id(), NOW.plusSeconds(30)), NOW);
-        assertEquals(other, settled.next().orElseThrow().sessionId());
-        assertTrue(courier1.markSent(settled.next().get().id()));
-        assertEquals(List.of(), courier1.claimDue(NOW, 10), "the paced session waits, its prompt behind it");
-
-        Delivery again = courier1.claimDue(NOW.plusSeconds(30), 10).get(0);
-        assertEquals(List.of(opening.id(), 0), List.of(again.id(), again.attempts()));
-        assertEquals(paced, again.sessionId());
-    }
-
-    @Test
-    void aSettlementLeavesWhatAStoppedCourierWasSendingToTheNextFullClaim() {
-        sessionOwing(DeliveryKind.SUMMARY);
-        sessionOwing(DeliveryKind.PROMPT);
-        Delivery abandoned = courier2.claimDue(NOW, 1).get(0);
-        Delivery mine = courier1.claimDue(NOW, 1).get(0);
-        Instant afterTheLease = NOW.plus(LEASE).plusSeconds(1);
-
-        Outbox.Settled settled = courier1.settleAndClaim(Settlement.sent(mine.id()), afterTheLease);
-        assertFalse(settled.takenOver());
-        assertEquals(Optional.empty(), settled.next(), "a worker's claim takes only what is due");
-        assertEquals(
-                List.of(abandoned.id()),
-                courier1.claimDue(afterTheLease, 10).stream().map(Delivery::id).toList());
-    }
-
-    @Test
-    void aLateSettlementIsRefusedAndStillClaimsWhatIsDue() {
-        sessionOwing(DeliveryKind.SUMMARY);
-        Delivery stuck = courier1.claimDue(NOW, 1).get(0);
-        Delivery takenOver = courier2.claimDue(NOW.plus(LEASE), 1).get(0);
-        sessionOwing(DeliveryKind.PROMPT);
-
-        Outbox.Settled settled = courier1.settleAndClaim(Settlement.sent(stuck.id()), NOW.plus(LEASE));
-        assertTrue(settled.takenOver(), "the delivery is courier 2's now");
-        assertEquals(DeliveryKind.PROMPT, settled.next().orElseThrow().kind());
-        assertTrue(courier2.markSent(takenOver.id()), "the late settlement changed nothing of it");
     }
 
     @Test
