@@ -281,7 +281,7 @@ public final class JdbcOutbox implements Outbox {
                 "UPDATE outbox SET status = 'PENDING', claimed_by = NULL, claimed_until = NULL,"
                         + " attempts = attempts + 1, not_before = ?, last_error = ?";
             case POSTPONED ->
-                "UPDATE outbox SET status = 'PENDING', claimed_by = NULL, claimed_until = NULL," + " not_before = ?";
+                "UPDATE outbox SET status = 'PENDING', claimed_by = NULL, claimed_until = NULL, not_before = ?";
             case FAILED ->
                 "UPDATE outbox SET status = 'FAILED', claimed_until = NULL, attempts = attempts + 1,"
                         + " last_error = ?";
