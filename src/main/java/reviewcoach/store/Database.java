@@ -2,6 +2,7 @@ package reviewcoach.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
@@ -20,7 +21,7 @@ public final class Database {
     public static HikariDataSource open(String url, String user, String password) {
         HikariDataSource dataSource = connect(url, user, password);
         try {
-            migrate(dataSource);
+            migrate(dataSource, url);
         } catch (RuntimeException failure) {
             dataSource.close();
             throw failure;
@@ -67,12 +68,23 @@ public final class Database {
         return url.startsWith("jdbc:h2:") ? requests : Transactions.separate(dataSource);
     }
 
-    static void migrate(DataSource dataSource) {
+    /** @param url the database's JDBC URL, which says which database it is (see {@link #identityCache}) */
+    static void migrate(DataSource dataSource, String url) {
         Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
+                .placeholders(Map.of("identity_cache", String.valueOf(identityCache(url))))
                 .load()
                 .migrate();
+    }
+
+    /**
+     * How many identity values the database hands out before it writes down where it has got to (migration V12). On H2
+     * that write is a commit, and so a write to its file, of its own; H2 keeps one counter for every connection, so a
+     * large cache keeps ids in the order rows were written. PostgreSQL's cache is each connection's own, which would not.
+     */
+    static int identityCache(String url) {
+        return url.startsWith("jdbc:h2:") ? 1000 : 1;
     }
 
     /**

@@ -36,7 +36,7 @@ public final class DatabaseOpening {
         }
         connected.complete(dataSource);
         try {
-            Database.migrate(dataSource);
+            Database.migrate(dataSource, url);
             migrated.complete(dataSource);
         } catch (Throwable failure) {
             migrated.completeExceptionally(failure);
