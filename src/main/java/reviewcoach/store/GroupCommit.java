@@ -44,6 +44,14 @@ public final class GroupCommit implements Transactions, AutoCloseable {
     /** Runs of one piece at most, when the database fails it for a deadlock or a serialization conflict. */
     static final int MAX_ATTEMPTS = 3;
 
+    /**
+     * Every piece's savepoint has this one name, so that its SQL is the same text each time. H2 names an unnamed
+     * savepoint after a counter and keeps each such statement in the connection's cache of parsed statements, where
+     * every new name pushes out a statement that is still needed (which is then parsed again). A savepoint of a name
+     * already set replaces it (H2) or hides it (PostgreSQL); a piece is released or rolled back before the next begins.
+     */
+    private static final String PIECE = "piece";
+
     private static final int QUEUE_CAPACITY = 4096;
     private static final long IDLE_POLL_MILLIS = 200;
 
@@ -166,7 +174,7 @@ public final class GroupCommit implements Transactions, AutoCloseable {
 
     /** Runs one caller's work; when it throws, only its own changes are undone and the throwable is kept for it. */
     private static <T> void runInSavepoint(Connection connection, Pending<T> pending) throws SQLException {
-        Savepoint savepoint = connection.setSavepoint();
+        Savepoint savepoint = connection.setSavepoint(PIECE);
         pending.attempts++;
         pending.failure = null;
         try {
