@@ -20,6 +20,12 @@ record Word(String form, int start, int end) {
     /** Letters and digits, with apostrophes inside a word (don't, I’m); hyphens and everything else split words. */
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’‘ʼ][\\p{L}\\p{N}]+)*");
 
+    /** The apostrophes people type, each made plain. */
+    private static final Pattern APOSTROPHE = Pattern.compile("['’‘ʼ]");
+
+    /** A letter three times or more: "sooo", "ruuude"; no English word triples a letter. */
+    private static final Pattern STRETCHED = Pattern.compile("(\\p{L})\\1{2,}");
+
     /** What may stand between two words of one phrase: spaces and hyphens ("one-sided", "made up"). */
     private static final Pattern JOINER = Pattern.compile("[\\s\\-‐‑]*");
 
@@ -72,8 +78,7 @@ record Word(String form, int start, int end) {
     }
 
     private static String normalize(String word) {
-        return word.toLowerCase(Locale.ROOT)
-                .replaceAll("['’‘ʼ]", "'")
-                .replaceAll("(\\p{L})\\1{2,}", "$1"); // "sooo", "ruuude": no English word triples a letter
+        String plain = APOSTROPHE.matcher(word.toLowerCase(Locale.ROOT)).replaceAll("'");
+        return STRETCHED.matcher(plain).replaceAll("$1");
     }
 }
