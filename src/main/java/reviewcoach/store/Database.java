@@ -65,7 +65,7 @@ public final class Database {
      * @param requests the transactions of the requests, from {@link #transactions}
      */
     public static Transactions courierTransactions(String url, DataSource dataSource, Transactions requests) {
-        return url.startsWith("jdbc:h2:") ? requests : Transactions.separate(dataSource);
+        return isH2(url) ? requests : Transactions.separate(dataSource);
     }
 
     /** @param url the database's JDBC URL, which says which database it is (see {@link #identityCache}) */
@@ -84,7 +84,7 @@ public final class Database {
      * large cache keeps ids in the order rows were written. PostgreSQL's cache is each connection's own, which would not.
      */
     static int identityCache(String url) {
-        return url.startsWith("jdbc:h2:") ? 1000 : 1;
+        return isH2(url) ? 1000 : 1;
     }
 
     /**
@@ -94,7 +94,7 @@ public final class Database {
      * committing connection alone runs a few dozen).
      */
     static String withDefaults(String url) {
-        if (!url.startsWith("jdbc:h2:")) {
+        if (!isH2(url)) {
             return url;
         }
         StringBuilder withDefaults = new StringBuilder(url);
@@ -106,5 +106,10 @@ public final class Database {
             }
         }
         return withDefaults.toString();
+    }
+
+    /** Whether the JDBC URL names an H2 database (embedded or server), which the defaults above are for. */
+    static boolean isH2(String url) {
+        return url.startsWith("jdbc:h2:");
     }
 }
