@@ -410,12 +410,28 @@ public final class SessionService {
     }
 
     private void logAndWake(long sessionId, Outcome outcome) {
-        log.info("session={} outcome={}", sessionId, outcome.getClass().getSimpleName());
+        if (isProgress(outcome)) {
+            log.info("session={} outcome={}", sessionId, outcome.getClass().getSimpleName());
+        } else if (log.isDebugEnabled()) {
+            log.debug("session={} outcome={}", sessionId, outcome.getClass().getSimpleName());
+        }
         boolean owesSlack = outcome instanceof Outcome.Unchanged unchanged
                 ? unchanged.reason() == Outcome.Reason.NOT_STARTER
                 : !(outcome instanceof Outcome.Withdrawn);
         if (owesSlack) {
             deliveriesWaiting.run();
         }
+    }
+
+    /**
+     * Whether the outcome moves the session along (a step, the finish, a picked thought, a rating): logged at INFO, a
+     * few lines a session. A line for every contribution, edit or deletion, which a busy office writes by the hundred,
+     * is DEBUG: at INFO it was a write to standard output on the request's thread for each message.
+     */
+    static boolean isProgress(Outcome outcome) {
+        return outcome instanceof Outcome.Moved
+                || outcome instanceof Outcome.Finished
+                || outcome instanceof Outcome.Picked
+                || outcome instanceof Outcome.Rated;
     }
 }
