@@ -178,7 +178,7 @@ public final class DeliverySender {
             }
             throw failure;
         }
-        store.inTransaction(tx -> {
+        store.inSessionTransaction(session.id(), tx -> {
             tx.lock(session.id()).ifPresent(locked -> tx.save(locked.openedIn(opening.channel(), opening.messageId())));
             return null;
         });
@@ -188,7 +188,7 @@ public final class DeliverySender {
     /** Nothing is half-created: the session goes, and its starter learns how to let the bot in. */
     private void giveUpOpening(Session session, DeliveryFailure failure) {
         Optional<String> noticeUrl = store.noticeUrl(session.id());
-        store.inTransaction(tx -> {
+        store.inSessionTransaction(session.id(), tx -> {
             tx.deleteSession(session.id());
             return null;
         });

@@ -184,7 +184,7 @@ public final class SessionService {
         Dialogue dialogue = dialogues.apply(workspace);
         String actor = actorOf(input);
         boolean actorManages = actor != null && managers.isManager(workspace, actor); // before: it may ask Slack
-        Optional<Transition> transition = store.inTransaction(tx -> tx.lock(sessionId)
+        Optional<Transition> transition = store.inSessionTransaction(sessionId, tx -> tx.lock(sessionId)
                 .filter(session -> session.workspace().equals(workspace)
                         && session.channel().equals(channel))
                 .map(session -> {
@@ -208,7 +208,7 @@ public final class SessionService {
      */
     public boolean onReviewerDescribed(
             String workspace, long sessionId, String channel, ResponseGuide.Reviewer reviewer) {
-        boolean owed = store.inTransaction(tx -> tx.lock(sessionId)
+        boolean owed = store.inSessionTransaction(sessionId, tx -> tx.lock(sessionId)
                 .filter(session -> session.workspace().equals(workspace)
                         && session.channel().equals(channel))
                 .filter(session -> !session.isFinished() && session.step() == Step.RESPONSE_PLAN)
@@ -233,7 +233,7 @@ public final class SessionService {
 
     /** Its starter chose to share a finished private session's summary with the team. */
     public Sharing share(String workspace, long sessionId, String actor) {
-        Sharing result = store.inTransaction(tx -> {
+        Sharing result = store.inSessionTransaction(sessionId, tx -> {
             Optional<Session> session =
                     tx.lock(sessionId).filter(found -> found.workspace().equals(workspace));
             if (session.isEmpty()) {
@@ -269,7 +269,7 @@ public final class SessionService {
      */
     public Deletion delete(String workspace, long sessionId, String actor) {
         boolean actorManages = managers.isManager(workspace, actor); // before the transaction: it may ask Slack
-        Deletion deletion = store.inTransaction(tx -> {
+        Deletion deletion = store.inSessionTransaction(sessionId, tx -> {
             Optional<Session> session =
                     tx.lock(sessionId).filter(found -> found.workspace().equals(workspace));
             if (session.isEmpty()) {
@@ -328,7 +328,7 @@ public final class SessionService {
         Dialogue dialogue = dialogues.apply(message.workspace()); // before the transaction: it may read settings
         SessionWork work = preparation.prepare(known.get(), dialogue);
         try {
-            Optional<Outcome> outcome = store.inTransaction(tx -> {
+            Optional<Outcome> outcome = store.inSessionTransaction(sessionId, tx -> {
                 tx.claimEvent(message.eventId(), clock.instant());
                 return tx.lock(sessionId).map(session -> work.apply(tx, session));
             });

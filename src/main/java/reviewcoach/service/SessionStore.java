@@ -16,6 +16,14 @@ public interface SessionStore {
      */
     <T> T inTransaction(Function<SessionTransaction, T> work);
 
+    /**
+     * As {@link #inTransaction}, for work that locks one session and no other: a store may run it beside work for other
+     * sessions, and keeps work for this one in the order it came.
+     */
+    default <T> T inSessionTransaction(long sessionId, Function<SessionTransaction, T> work) {
+        return inTransaction(work);
+    }
+
     Optional<Session> find(long sessionId);
 
     Optional<Session> findByThread(String channel, String thread);

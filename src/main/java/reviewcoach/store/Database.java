@@ -9,6 +9,9 @@ import org.flywaydb.core.Flyway;
 /** Opens the connection pool for a JDBC URL and brings the schema up to date with the versioned migrations. */
 public final class Database {
 
+    /** Committers side by side on PostgreSQL (see {@link StripedCommit}); each holds a connection while it commits. */
+    static final int COMMITTERS = 4;
+
     private Database() {}
 
     /**
@@ -47,14 +50,15 @@ public final class Database {
     }
 
     /**
-     * How changes commit: grouped (see {@link GroupCommit}), on H2, where every commit is a write to its file, and on
-     * PostgreSQL, where every commit is a WAL flush and a round trip, and callers that lock the same session would
-     * otherwise queue for each other's commits. With several instances each groups its own callers.
+     * How changes commit: grouped (see {@link GroupCommit}). On H2, where every commit is a write to its file, one
+     * committer does it all. On PostgreSQL, where every commit is a WAL flush and a round trip, {@value #COMMITTERS}
+     * committers side by side, each session's work always on the same one ({@link StripedCommit}), so that groups are
+     * shorter and hold their sessions' locks for less time. With several instances each groups its own callers.
      *
-     * @param url the database's JDBC URL; every database it names is grouped today
+     * @param url the database's JDBC URL, which says which database it is
      */
     public static Transactions transactions(String url, DataSource dataSource) {
-        return new GroupCommit(dataSource);
+        return isH2(url) ? new GroupCommit(dataSource) : new StripedCommit(dataSource, COMMITTERS);
     }
 
     /**

@@ -27,9 +27,10 @@ import org.slf4j.LoggerFactory;
  * which pushes back on them when the database falls behind. A piece must not start another transaction through this
  * same group commit (it would wait for itself).
  *
- * <p>Several instances on one PostgreSQL database each have their own committer, and a group keeps the row locks of
- * its earlier pieces until it commits. Two instances' groups can therefore wait for each other (one locked session A
- * and wants B, the other the reverse); the database breaks such a deadlock by failing one statement. The piece that
+ * <p>On PostgreSQL there are several committers (each instance's own, and several in one instance: see {@link
+ * StripedCommit}), and a group keeps the row locks of its earlier pieces until it commits. Two committers' groups can
+ * therefore wait for each other (one locked session A and wants B, the other the reverse); the database breaks such a
+ * deadlock by failing one statement. The piece that
  * failed is rolled back to its savepoint alone and run again at the head of the next group, after this one's commit
  * has released its locks (up to {@value #MAX_ATTEMPTS} times). So a piece of work must have no effect outside its
  * connection: it may run more than once, and only its last run counts. Thread-safe.

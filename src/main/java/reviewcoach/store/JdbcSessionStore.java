@@ -41,6 +41,15 @@ public final class JdbcSessionStore implements SessionStore {
     }
 
     @Override
+    public <T> T inSessionTransaction(long sessionId, Function<SessionTransaction, T> work) {
+        try {
+            return transactions.run(sessionId, connection -> work.apply(new JdbcSessionTransaction(connection)));
+        } catch (SQLException failure) {
+            throw new StoreException("committing a change to session " + sessionId, failure);
+        }
+    }
+
+    @Override
     public Optional<Session> find(long sessionId) {
         return querySession("SELECT " + Rows.SESSION_COLUMNS + " FROM sessions WHERE id = ?", sessionId);
     }

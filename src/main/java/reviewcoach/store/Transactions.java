@@ -7,7 +7,7 @@ import javax.sql.DataSource;
 /**
  * Runs a piece of work in a database transaction: committed when it returns, rolled back when it throws (the throwable
  * reaches the caller unchanged). Either each piece in its own transaction ({@link #separate}), or many callers' pieces
- * committed together ({@link GroupCommit}). Thread-safe.
+ * committed together ({@link GroupCommit}), on one connection or several ({@link StripedCommit}). Thread-safe.
  */
 public interface Transactions extends AutoCloseable {
 
@@ -20,6 +20,15 @@ public interface Transactions extends AutoCloseable {
     }
 
     <T> T run(Work<T> work) throws SQLException;
+
+    /**
+     * Runs work that locks the row identified by {@code key} (a session's id), and nothing else that other keyed work
+     * locks. An implementation may run work for different keys side by side ({@link StripedCommit}); work for one key
+     * keeps the order it came in.
+     */
+    default <T> T run(long key, Work<T> work) throws SQLException {
+        return run(work);
+    }
 
     /** Stops taking work; what was accepted is committed first. */
     @Override

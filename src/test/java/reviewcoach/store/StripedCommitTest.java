@@ -1,0 +1,160 @@
+package reviewcoach.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import reviewcoach.testing.TestDatabase;
+
+/**
+ * Several committers side by side: one session's work always on the same one, different sessions' work in parallel.
+ */
+class StripedCommitTest {
+
+    private static final int COMMITTERS = 4;
+
+    @TempDir
+    Path folder;
+
+    private TestDatabase database;
+    private HikariDataSource dataSource;
+    private ExecutorService callers;
+
+    @BeforeEach
+    void open() {
+        database = TestDatabase.create(folder);
+        dataSource = database.open();
+        callers = Executors.newFixedThreadPool(COMMITTERS);
+    }
+
+    @AfterEach
+    void close() {
+        callers.shutdownNow();
+        dataSource.close();
+        database.close();
+    }
+
+    @Test
+    void oneSessionsWorkAlwaysGoesToTheSameCommitterAndSessionsSpreadOverAll() {
+        try (StripedCommit commits = new StripedCommit(dataSource, COMMITTERS)) {
+            Set<GroupCommit> used = new HashSet<>();
+            for (long session = 1; session <= 100; session++) {
+                assertSame(commits.committerFor(session), commits.committerFor(session));
+                used.add(commits.committerFor(session));
+            }
+            assertEquals(COMMITTERS, used.size());
+        }
+    }
+
+    /** Each piece waits until the other has started: with one committer they would wait for each other for ever. */
+    @Test
+    void workForTwoSessionsOnDifferentCommittersRunsSideBySide() throws Exception {
+        try (StripedCommit commits = new StripedCommit(dataSource, COMMITTERS)) {
+            long first = 1;
+            long second = 2;
+            while (commits.committerFor(second) == commits.committerFor(first)) {
+                second++;
+            }
+            CyclicBarrier bothRunning = new CyclicBarrier(2);
+            List<Future<Long>> results = new ArrayList<>();
+            for (long session : List.of(first, second)) {
+                results.add(callers.submit(() -> commits.run(session, connection -> {
+                    await(bothRunning);
+                    return session;
+                })));
+            }
+            assertEquals(first, results.get(0).get(30, TimeUnit.SECONDS));
+            assertEquals(second, results.get(1).get(30, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
+    void workForNoSessionGoesToEachCommitterInTurn() throws Exception {
+        try (StripedCommit commits = new StripedCommit(dataSource, COMMITTERS)) {
+            CyclicBarrier allRunning = new CyclicBarrier(COMMITTERS);
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int i = 0; i < COMMITTERS; i++) {
+                results.add(callers.submit(() -> commits.run(connection -> {
+                    await(allRunning);
+                    return connection.isValid(5);
+                })));
+            }
+            for (Future<Boolean> result : results) {
+                assertTrue(result.get(30, TimeUnit.SECONDS));
+            }
+        }
+    }
+
+    /** One session's pieces share a committer, so a second waits for the first's commit, never for its lock. */
+    @Test
+    void oneSessionsPiecesRunOneAfterAnother() throws Exception {
+        try (StripedCommit commits = new StripedCommit(dataSource, COMMITTERS)) {
+            CountDownLatch firstRunning = new CountDownLatch(1);
+            CountDownLatch releaseFirst = new CountDownLatch(1);
+            Future<String> first = callers.submit(() -> commits.run(7, connection -> {
+                firstRunning.countDown();
+                await(releaseFirst);
+                return "first";
+            }));
+            assertTrue(firstRunning.await(30, TimeUnit.SECONDS));
+            CountDownLatch secondRan = new CountDownLatch(1);
+            Future<String> second = callers.submit(() -> commits.run(7, connection -> {
+                secondRan.countDown();
+                return "second";
+            }));
+            // The committer is busy with the first piece: the second has not started and cannot until it is done.
+            assertEquals(1, secondRan.getCount());
+            releaseFirst.countDown();
+            assertEquals("first", first.get(30, TimeUnit.SECONDS));
+            assertEquals("second", second.get(30, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
+    void afterCloseNoWorkIsTaken() {
+        StripedCommit commits = new StripedCommit(dataSource, COMMITTERS);
+        commits.close();
+        assertThrows(SQLException.class, () -> commits.run(connection -> 1));
+        assertThrows(SQLException.class, () -> commits.run(3, connection -> 1));
+    }
+
+    @Test
+    void atLeastOneCommitter() {
+        assertThrows(IllegalArgumentException.class, () -> new StripedCommit(dataSource, 0));
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertTrue(latch.await(30, TimeUnit.SECONDS), "never released");
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(interrupted);
+        }
+    }
+
+    private static void await(CyclicBarrier barrier) {
+        try {
+            barrier.await(10, TimeUnit.SECONDS);
+        } catch (Exception timedOut) {
+            throw new IllegalStateException("the other piece never ran beside this one", timedOut);
+        }
+    }
+}
