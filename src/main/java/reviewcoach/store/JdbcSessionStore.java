@@ -33,20 +33,29 @@ public final class JdbcSessionStore implements SessionStore {
 
     @Override
     public <T> T inTransaction(Function<SessionTransaction, T> work) {
-        try {
-            return transactions.run(connection -> work.apply(new JdbcSessionTransaction(connection)));
-        } catch (SQLException failure) {
-            throw new StoreException("committing a change", failure);
-        }
+        return commit("committing a change", () -> transactions.run(asWork(work)));
     }
 
     @Override
     public <T> T inSessionTransaction(long sessionId, Function<SessionTransaction, T> work) {
+        return commit("committing a change to session " + sessionId, () -> transactions.run(sessionId, asWork(work)));
+    }
+
+    private static <T> Transactions.Work<T> asWork(Function<SessionTransaction, T> work) {
+        return connection -> work.apply(new JdbcSessionTransaction(connection));
+    }
+
+    /** A commit through {@link #transactions}, its SQL failure wrapped with what was being done. */
+    private static <T> T commit(String doing, Commit<T> commit) {
         try {
-            return transactions.run(sessionId, connection -> work.apply(new JdbcSessionTransaction(connection)));
+            return commit.run();
         } catch (SQLException failure) {
-            throw new StoreException("committing a change to session " + sessionId, failure);
+            throw new StoreException(doing, failure);
         }
+    }
+
+    private interface Commit<T> {
+        T run() throws SQLException;
     }
 
     @Override

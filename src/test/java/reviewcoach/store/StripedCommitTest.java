@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -103,28 +104,26 @@ class StripedCommitTest {
         }
     }
 
-    /** One session's pieces share a committer, so a second waits for the first's commit, never for its lock. */
+    /**
+     * One session's pieces share a committer: the first piece finishes only once the second waits in that committer's
+     * queue, and the second has not run by then. Were it sent to another committer, it would never wait there.
+     */
     @Test
     void oneSessionsPiecesRunOneAfterAnother() throws Exception {
         try (StripedCommit commits = new StripedCommit(dataSource, COMMITTERS)) {
-            CountDownLatch firstRunning = new CountDownLatch(1);
-            CountDownLatch releaseFirst = new CountDownLatch(1);
-            Future<String> first = callers.submit(() -> commits.run(7, connection -> {
-                firstRunning.countDown();
-                await(releaseFirst);
-                return "first";
-            }));
-            assertTrue(firstRunning.await(30, TimeUnit.SECONDS));
+            GroupCommit sessions = commits.committerFor(7);
             CountDownLatch secondRan = new CountDownLatch(1);
-            Future<String> second = callers.submit(() -> commits.run(7, connection -> {
-                secondRan.countDown();
-                return "second";
+            AtomicReference<Future<String>> second = new AtomicReference<>();
+            Future<Boolean> first = callers.submit(() -> commits.run(7, connection -> {
+                second.set(callers.submit(() -> commits.run(7, other -> {
+                    secondRan.countDown();
+                    return "second";
+                })));
+                awaitWaiting(sessions, 1);
+                return secondRan.getCount() == 1;
             }));
-            // The committer is busy with the first piece: the second has not started and cannot until it is done.
-            assertEquals(1, secondRan.getCount());
-            releaseFirst.countDown();
-            assertEquals("first", first.get(30, TimeUnit.SECONDS));
-            assertEquals("second", second.get(30, TimeUnit.SECONDS));
+            assertTrue(first.get(30, TimeUnit.SECONDS), "the second piece ran while the first held the committer");
+            assertEquals("second", second.get().get(30, TimeUnit.SECONDS));
         }
     }
 
@@ -141,12 +140,23 @@ class StripedCommitTest {
         assertThrows(IllegalArgumentException.class, () -> new StripedCommit(dataSource, 0));
     }
 
-    private static void await(CountDownLatch latch) {
+    private static void sleepBriefly() {
         try {
-            assertTrue(latch.await(30, TimeUnit.SECONDS), "never released");
+            Thread.sleep(1);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(interrupted);
+        }
+    }
+
+    /** Waits until {@code count} callers wait in the committer's queue; fails after 30 s. */
+    private static void awaitWaiting(GroupCommit committer, int count) {
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (committer.waitingCount() < count) {
+            if (System.nanoTime() > giveUp) {
+                throw new IllegalStateException("nothing came to wait behind this piece");
+            }
+            sleepBriefly();
         }
     }
 
