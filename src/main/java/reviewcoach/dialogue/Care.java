@@ -12,26 +12,29 @@ import java.util.regex.Pattern;
  */
 public final class Care {
 
-    private static final List<Pattern> DISTRESS = List.of(
-            Pattern.compile("\\b(kill|hurt|harm|cut) (myself|my self)\\b"),
-            Pattern.compile("\\bsuicid(e|al)\\b"),
-            Pattern.compile("\\bself[- ]?harm"),
-            Pattern.compile("\\b(want|wanted|wanting|going) to die\\b"),
-            Pattern.compile("\\bwish (i|i'd|i had|i was|i were) (was |were )?(dead|never born|not here|gone)\\b"),
-            Pattern.compile("\\b(end|ending) (it all|my life|everything)\\b"),
-            Pattern.compile(
-                    "\\b(no|not any|isn't any|is no) (point|reason) (in |to )?(living|live|going on|being alive)\\b"),
-            Pattern.compile("\\bbetter off (dead|without me)\\b"),
-            Pattern.compile("\\b(can't|cannot|can not) go on\\b"),
-            Pattern.compile("\\bdon'?t want to (be here|live|wake up)( anymore)?\\b"),
-            Pattern.compile("\\b(take|taking) my (own )?life\\b"));
+    /** The phrases of distress, each matched from the start of a word. */
+    private static final List<String> PHRASES = List.of(
+            "(kill|hurt|harm|cut) (myself|my self)\\b",
+            "suicid(e|al)\\b",
+            "self[- ]?harm",
+            "(want|wanted|wanting|going) to die\\b",
+            "wish (i|i'd|i had|i was|i were) (was |were )?(dead|never born|not here|gone)\\b",
+            "(end|ending) (it all|my life|everything)\\b",
+            "(no|not any|isn't any|is no) (point|reason) (in |to )?(living|live|going on|being alive)\\b",
+            "better off (dead|without me)\\b",
+            "(can't|cannot|can not) go on\\b",
+            "don'?t want to (be here|live|wake up)( anymore)?\\b",
+            "(take|taking) my (own )?life\\b");
+
+    /** All of them in one pattern: one pass over the line, which the coach reads for every message in a session. */
+    private static final Pattern DISTRESS = Pattern.compile("\\b(?:" + String.join("|", PHRASES) + ")");
 
     private Care() {}
 
     /** True when the line shows someone in real distress. */
     public static boolean isDistress(String text) {
         String line = text.toLowerCase(Locale.ROOT).replace('’', '\'');
-        return DISTRESS.stream().anyMatch(pattern -> pattern.matcher(line).find());
+        return DISTRESS.matcher(line).find();
     }
 
     /** The care answer: human, brief, and pointing to real help; empty when the line shows no distress. */

@@ -1,6 +1,7 @@
 package reviewcoach.dialogue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -9,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The coach notices real distress and answers with care, without mistaking figures of speech for it. */
 class CareTest {
@@ -61,5 +64,38 @@ class CareTest {
         assertTrue(answer.contains("988"), answer);
         assertTrue(answer.contains("findahelpline.com"), answer);
         assertEquals(java.util.Optional.empty(), Care.answer("This review is killing me"));
+    }
+
+    /** Every phrase the coach knows, anywhere in a line, in any case and with a typographic apostrophe. */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "Honestly some days I could hurt myself",
+                "I've had suicidal thoughts since Monday",
+                "it makes me think about self-harm",
+                "I just want to die",
+                "I wish I were never born",
+                "sometimes I want to end it all",
+                "there is no point in going on",
+                "everyone would be better off without me",
+                "I CAN'T GO ON like this",
+                "I don’t want to wake up anymore",
+                "I keep thinking I could take my own life"
+            })
+    void noticesEachPhraseAnywhereInTheLine(String line) {
+        assertTrue(Care.isDistress(line), line);
+    }
+
+    /** A phrase counts only from the start of a word, and a word that merely begins like one is not it. */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "we need to upskill myself and the team",
+                "the weekend to die for was lovely",
+                "a blend it all together recipe",
+                "he called the opening hours plan suicidally ambitious"
+            })
+    void needsTheStartOfAWord(String line) {
+        assertFalse(Care.isDistress(line), line);
     }
 }
