@@ -103,4 +103,22 @@ class SlackTrafficTest {
             return new Parsed(headers, raw.substring(split + 4));
         }
     }
+
+    /** Slack's event ids come in no order; numbered ones would flatter the database (see SlackTraffic#eventId). */
+    @Test
+    void eventIdsAreDistinctAndNotInTheOrderSent() {
+        List<String> ids = new java.util.ArrayList<>();
+        for (long n = 0; n < 10_000; n++) {
+            ids.add(SlackTraffic.eventId(n));
+        }
+        assertEquals(ids.size(), new HashSet<>(ids).size(), "distinct");
+        long inOrder = 0;
+        for (int i = 1; i < ids.size(); i++) {
+            if (ids.get(i - 1).compareTo(ids.get(i)) < 0) {
+                inOrder++;
+            }
+        }
+        assertTrue(inOrder > 2_000 && inOrder < 8_000, "neighbours in either order, not all in order: " + inOrder);
+        assertTrue(ids.stream().allMatch(id -> id.matches("Ev[0-9A-Z]{1,10}")), "shaped like Slack's");
+    }
 }
