@@ -329,13 +329,13 @@ public final class SessionService {
         SessionWork work = preparation.prepare(known.get(), dialogue);
         try {
             Optional<Outcome> outcome = store.inSessionTransaction(sessionId, tx -> {
-                tx.claimEvent(message.eventId(), clock.instant());
+                tx.claimEvent(message.eventKey(), clock.instant());
                 return tx.lock(sessionId).map(session -> work.apply(tx, session));
             });
             outcome.ifPresent(result -> logAndWake(sessionId, result));
             return outcome;
         } catch (AlreadyHandled duplicate) {
-            log.info("session={} event={} already handled", sessionId, message.eventId());
+            log.info("session={} event={} already handled", sessionId, message.eventKey());
             return Optional.empty();
         }
     }

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reviewcoach.service.ReplayKeys;
 import reviewcoach.service.SessionService;
 
 /**
@@ -44,7 +45,7 @@ final class ReplayedRequests implements Middleware {
             RequestType.OAuthStart,
             RequestType.OAuthCallback);
 
-    /** Fits the 64 characters the handled-events table keeps per key. */
+    /** With the second before it, fits the 64 characters the handled-events table keeps per key ({@link ReplayKeys}). */
     private static final int KEY_HEX_CHARACTERS = 48;
 
     /** Where a deferred key waits in the request's context. */
@@ -66,7 +67,8 @@ final class ReplayedRequests implements Middleware {
         if (signature == null || signature.isBlank()) {
             return chain.next(request);
         }
-        String key = key(signature);
+        String key = key(
+                request.getHeaders().getFirstValue(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP), signature);
         if (request instanceof SlashCommandRequest command && ReviewCommand.mayStartSession(command.getPayload())) {
             Map<String, String> values = request.getContext().getAdditionalValues();
             values.put(DEFERRED_KEY, key);
@@ -96,12 +98,23 @@ final class ReplayedRequests implements Middleware {
         return Response.ok();
     }
 
-    private static String key(String signature) {
+    /** The signed second and a digest of the signature ({@link ReplayKeys}); a copy carries both unchanged. */
+    static String key(String timestamp, String signature) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(signature.getBytes(UTF_8));
-            return "request:" + HexFormat.of().formatHex(digest).substring(0, KEY_HEX_CHARACTERS);
+            return ReplayKeys.of(
+                    secondOf(timestamp), HexFormat.of().formatHex(digest).substring(0, KEY_HEX_CHARACTERS));
         } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException("every Java runtime has SHA-256", impossible);
+        }
+    }
+
+    /** The signed timestamp's second; 0 when there is none to read (the signature check has refused those already). */
+    private static long secondOf(String timestamp) {
+        try {
+            return timestamp == null ? 0 : Long.parseLong(timestamp.trim());
+        } catch (NumberFormatException notANumber) {
+            return 0;
         }
     }
 }

@@ -2,6 +2,7 @@ package reviewcoach.slack;
 
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import java.util.regex.Pattern;
+import reviewcoach.service.ReplayKeys;
 
 /**
  * What the fields the service keeps look like when Slack sends them: short ids, {@code seconds.micros} timestamps,
@@ -17,7 +18,9 @@ final class SlackFields {
     static final int MAX_TEXT_LENGTH = 40_000;
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,32}");
-    private static final Pattern EVENT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    /** Slack's event ids are about a dozen characters; a longer one would not fit its key ({@link ReplayKeys}). */
+    private static final Pattern EVENT_ID = Pattern.compile("[A-Za-z0-9_-]{1," + ReplayKeys.MAX_ID_LENGTH + "}");
+
     private static final Pattern TS = Pattern.compile("[0-9]{1,12}\\.[0-9]{1,12}");
     private static final int MAX_URL_LENGTH = 2000;
 

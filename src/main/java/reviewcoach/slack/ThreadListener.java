@@ -6,6 +6,7 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.model.event.MessageChangedEvent;
 import com.slack.api.model.event.MessageDeletedEvent;
 import com.slack.api.model.event.MessageEvent;
+import reviewcoach.service.ReplayKeys;
 import reviewcoach.service.SessionService;
 import reviewcoach.service.ThreadMessage;
 
@@ -31,7 +32,7 @@ final class ThreadListener {
                 && isLocated(payload, event.getChannel())) {
             sessions.onReply(new ThreadMessage(
                     payload.getTeamId(),
-                    payload.getEventId(),
+                    eventKey(payload),
                     event.getChannel(),
                     event.getThreadTs(),
                     event.getUser(),
@@ -50,7 +51,7 @@ final class ThreadListener {
                 && isLocated(payload, event.getChannel())) {
             sessions.onEdit(new ThreadMessage(
                     payload.getTeamId(),
-                    payload.getEventId(),
+                    eventKey(payload),
                     event.getChannel(),
                     message.getThreadTs(),
                     message.getUser(),
@@ -70,7 +71,7 @@ final class ThreadListener {
                 && isLocated(payload, event.getChannel())) {
             sessions.onDelete(new ThreadMessage(
                     payload.getTeamId(),
-                    payload.getEventId(),
+                    eventKey(payload),
                     event.getChannel(),
                     previous.getThreadTs(),
                     null,
@@ -87,6 +88,12 @@ final class ThreadListener {
                 && !threadTs.equals(ts)
                 && botId == null
                 && SlackFields.isId(user);
+    }
+
+    /** The key the event is remembered by once handled: the second Slack sent it (0 if it gave none), and its id. */
+    private static String eventKey(EventsApiPayload<?> payload) {
+        Integer second = payload.getEventTime();
+        return ReplayKeys.of(second == null ? 0 : second, payload.getEventId());
     }
 
     /** The event has the id Slack gives every delivery and names the workspace and channel it happened in. */

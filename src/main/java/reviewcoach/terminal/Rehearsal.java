@@ -21,6 +21,7 @@ import reviewcoach.service.DeliverySender;
 import reviewcoach.service.OfficeSettings;
 import reviewcoach.service.Offices;
 import reviewcoach.service.Outbox;
+import reviewcoach.service.ReplayKeys;
 import reviewcoach.service.SessionService;
 import reviewcoach.service.StartRequest;
 import reviewcoach.service.ThreadMessage;
@@ -78,7 +79,15 @@ public final class Rehearsal {
             if (!line.isBlank()) {
                 lineCount++;
                 sessions.onReply(new ThreadMessage(
-                        AUTHOR, UUID.randomUUID().toString(), CHANNEL, thread, AUTHOR, line, "line-" + lineCount));
+                        AUTHOR,
+                        ReplayKeys.of(
+                                clock.instant().getEpochSecond(),
+                                UUID.randomUUID().toString()),
+                        CHANNEL,
+                        thread,
+                        AUTHOR,
+                        line,
+                        "line-" + lineCount));
                 deliverOwed();
                 if (isFinished(session.id())) {
                     return;

@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,12 +93,10 @@ class HostileInputEndToEndTest {
         slack.awaitQuiet(QUIET, RunningService.WAIT);
 
         databaseRefusesEvents(true);
-        AppClient.Reply refused = service.client().send(service.requests().event(eventId, MessageEvents.message(line)));
+        SignedRequest delivery = service.requests().event(eventId, MessageEvents.message(line));
+        AppClient.Reply refused = service.client().send(delivery);
         databaseRefusesEvents(false);
-        AppClient.Reply retried = service.client()
-                .send(service.requests()
-                        .event(eventId, MessageEvents.message(line))
-                        .asRetry(1, "http_error"));
+        AppClient.Reply retried = service.client().send(delivery.asRetry(1, "http_error"));
 
         assertEquals(503, refused.status(), refused.body());
         assertEquals("Service Unavailable", refused.json().get("error").asText());
@@ -106,6 +107,27 @@ class HostileInputEndToEndTest {
                 slack.awaitCalls("reactions.add", 1, RunningService.WAIT).get(0).param("timestamp"));
         slack.awaitQuiet(QUIET, RunningService.WAIT);
         assertEquals(1, slack.calls("reactions.add").size(), "kept once");
+        long eventTime =
+                new ObjectMapper().readTree(delivery.body()).get("event_time").asLong();
+        assertEquals(
+                List.of(String.format("%010d:%s", eventTime, eventId)),
+                handledKeysEndingWith(eventId),
+                "remembered once, by the second Slack sent it and its id: new keys go to the end of the index");
+    }
+
+    private List<String> handledKeysEndingWith(String suffix) throws Exception {
+        List<String> keys = new ArrayList<>();
+        try (Connection connection = service.connectToDatabase();
+                PreparedStatement query =
+                        connection.prepareStatement("SELECT event_id FROM processed_events WHERE event_id LIKE ?")) {
+            query.setString(1, "%" + suffix);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    keys.add(rows.getString(1));
+                }
+            }
+        }
+        return keys;
     }
 
     @Test

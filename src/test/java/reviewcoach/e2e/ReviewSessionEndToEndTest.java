@@ -16,6 +16,7 @@ import reviewcoach.testing.AppClient;
 import reviewcoach.testing.ChatMessage;
 import reviewcoach.testing.FakeSlackApi;
 import reviewcoach.testing.MessageEvents;
+import reviewcoach.testing.SignedRequest;
 import reviewcoach.testing.TestWorkspace;
 
 /** A team works through a review from {@code /review} to the manager summary, against the real server. */
@@ -301,13 +302,11 @@ class ReviewSessionEndToEndTest {
                 .withUser(BOB);
         String eventId = service.requests().nextEventId() + "dup";
 
-        flow.send(service.requests().event(eventId, MessageEvents.message(message)));
-        flow.send(service.requests()
-                .event(eventId, MessageEvents.message(message))
-                .asRetry());
-        flow.send(service.requests()
-                .event(eventId, MessageEvents.message(message))
-                .asRetry(2, "http_error"));
+        SignedRequest delivery = service.requests().event(eventId, MessageEvents.message(message));
+
+        flow.send(delivery);
+        flow.send(delivery.asRetry()); // Slack's retries are the same request: same body, event time and signature
+        flow.send(delivery.asRetry(2, "http_error"));
 
         slack.awaitCalls("reactions.add", 1, RunningService.WAIT);
         flow.reply(TestWorkspace.USER_ID, "done");

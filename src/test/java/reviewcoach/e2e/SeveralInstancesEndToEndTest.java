@@ -161,10 +161,8 @@ class SeveralInstancesEndToEndTest {
         RunningService other = turn % 2 == 0 ? second : first;
         SlackRequests requests = original.requests();
         String eventId = requests.nextEventId();
-        List<SignedRequest> deliveries = List.of(
-                requests.event(eventId, event),
-                requests.event(eventId, event).asRetry(),
-                requests.event(eventId, event).asRetry(2, "http_timeout"));
+        SignedRequest delivery = requests.event(eventId, event);
+        List<SignedRequest> deliveries = List.of(delivery, delivery.asRetry(), delivery.asRetry(2, "http_timeout"));
         List<Callable<AppClient.Reply>> sends = List.of(
                 () -> original.client().send(deliveries.get(0)),
                 () -> other.client().send(deliveries.get(1)),
