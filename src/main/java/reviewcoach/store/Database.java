@@ -77,6 +77,7 @@ public final class Database {
         Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
+                .javaMigrations(new HotTablesWithoutForeignKeys())
                 .placeholders(Map.of("identity_cache", String.valueOf(identityCache(url))))
                 .load()
                 .migrate();

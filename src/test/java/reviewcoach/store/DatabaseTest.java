@@ -91,4 +91,81 @@ class DatabaseTest {
             }
         }
     }
+
+    /**
+     * The tables written at every contribution have no foreign keys, so H2 keeps no index of its own for them; the others
+     * keep theirs, and deleting a session still takes everything it had.
+     */
+    @Test
+    void theHotTablesHaveNoForeignKeysAndDeletingASessionStillTakesItsRows() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            assertEquals(List.of(), HotTablesWithoutForeignKeys.foreignKeys(connection, "contributions"));
+            assertEquals(List.of(), HotTablesWithoutForeignKeys.foreignKeys(connection, "outbox"));
+            assertEquals(
+                    1,
+                    HotTablesWithoutForeignKeys.foreignKeys(connection, "bot_messages")
+                            .size());
+            assertEquals(
+                    1,
+                    HotTablesWithoutForeignKeys.foreignKeys(connection, "action_items")
+                            .size());
+            if (!TestDatabase.isPostgres()) {
+                assertEquals(List.of(), indexesOnSessionIdAlone(connection), "no index on session_id alone");
+            }
+        }
+        JdbcSessionStore store = new JdbcSessionStore(dataSource);
+        long kept = store.inTransaction(tx -> tx.createSession("T1", "C1", "U1", Review.of("Kept."), null, NOW)
+                .id());
+        long gone = store.inTransaction(tx -> tx.createSession("T1", "C1", "U1", Review.of("Gone."), null, NOW)
+                .id());
+        for (long id : List.of(kept, gone)) {
+            store.inSessionTransaction(id, tx -> {
+                tx.lock(id);
+                tx.addContribution(
+                        id,
+                        new reviewcoach.dialogue.Contribution(
+                                "1700000000.000100", reviewcoach.dialogue.Step.first(), "U2", "A line.", null, NOW));
+                tx.enqueue(id, reviewcoach.service.DeliveryKind.ACKNOWLEDGE, "1700000000.000100", NOW);
+                return null;
+            });
+        }
+
+        store.inSessionTransaction(gone, tx -> {
+            tx.deleteSession(gone);
+            return null;
+        });
+
+        assertEquals(List.of(kept, kept), sessionIdsOf("contributions", "outbox"));
+    }
+
+    private List<String> indexesOnSessionIdAlone(Connection connection) throws SQLException {
+        String sql = "SELECT i.table_name, i.index_name FROM information_schema.index_columns i"
+                + " WHERE LOWER(i.table_name) IN ('contributions', 'outbox') AND i.table_schema = CURRENT_SCHEMA"
+                + " GROUP BY i.table_name, i.index_name"
+                + " HAVING COUNT(*) = 1 AND MAX(LOWER(i.column_name)) = 'session_id'";
+        List<String> found = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(sql);
+                ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                found.add(rows.getString(1) + "." + rows.getString(2));
+            }
+        }
+        return found;
+    }
+
+    private List<Long> sessionIdsOf(String... tables) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection()) {
+            for (String table : tables) {
+                try (PreparedStatement statement =
+                                connection.prepareStatement("SELECT session_id FROM " + table + " ORDER BY id");
+                        ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        ids.add(rows.getLong(1));
+                    }
+                }
+            }
+        }
+        return ids;
+    }
 }
