@@ -178,6 +178,7 @@ final class JdbcSessionTransaction implements SessionTransaction {
 
     @Override
     public void addContribution(long sessionId, Contribution contribution) {
+        holdExisting(sessionId);
         update(
                 "adding a contribution",
                 "INSERT INTO contributions (session_id, " + Rows.CONTRIBUTION_COLUMNS
@@ -222,7 +223,7 @@ final class JdbcSessionTransaction implements SessionTransaction {
      */
     @Override
     public void enqueue(long sessionId, DeliveryKind kind, String subject, Instant notBefore) {
-        hold(sessionId);
+        holdExisting(sessionId);
         update(
                 "queueing a message for Slack",
                 "INSERT INTO outbox (session_id, kind, subject, status, attempts, not_before, created_at)"
@@ -265,16 +266,34 @@ final class JdbcSessionTransaction implements SessionTransaction {
     }
 
     /** Locks a session's row, without reading it, until this transaction ends, unless this transaction holds it. */
-    private void hold(long sessionId) {
-        if (!held.add(sessionId)) {
-            return;
+    /** Locks the session unless this transaction holds it already; false when there is no such session. */
+    private boolean hold(long sessionId) {
+        if (held.contains(sessionId)) {
+            return true;
         }
         try (PreparedStatement statement =
                 connection.prepareStatement("SELECT id FROM sessions WHERE id = ? FOR UPDATE")) {
             statement.setLong(1, sessionId);
-            statement.executeQuery().close();
+            try (ResultSet row = statement.executeQuery()) {
+                boolean exists = row.next();
+                if (exists) {
+                    held.add(sessionId);
+                }
+                return exists;
+            }
         } catch (SQLException failure) {
             throw new StoreException("locking a session", failure);
+        }
+    }
+
+    /**
+     * As {@link #hold}, for a row that belongs to the session. {@code contributions} and {@code outbox} have no foreign
+     * key to {@code sessions} (migration 13, {@link HotTablesWithoutForeignKeys}): this is what keeps their rows from
+     * naming a session that does not exist. Costs nothing when the session is locked already, as it always is.
+     */
+    private void holdExisting(long sessionId) {
+        if (!hold(sessionId)) {
+            throw new IllegalStateException("session " + sessionId + " does not exist");
         }
     }
 

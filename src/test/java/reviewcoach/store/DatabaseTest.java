@@ -1,6 +1,7 @@
 package reviewcoach.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -136,6 +137,27 @@ class DatabaseTest {
         });
 
         assertEquals(List.of(kept, kept), sessionIdsOf("contributions", "outbox"));
+        for (java.util.function.Consumer<reviewcoach.service.SessionTransaction> write :
+                List.<java.util.function.Consumer<reviewcoach.service.SessionTransaction>>of(
+                        tx -> tx.addContribution(
+                                gone,
+                                new reviewcoach.dialogue.Contribution(
+                                        "1700000000.000200",
+                                        reviewcoach.dialogue.Step.first(),
+                                        "U2",
+                                        "Late.",
+                                        null,
+                                        NOW)),
+                        tx -> tx.enqueue(
+                                gone, reviewcoach.service.DeliveryKind.ACKNOWLEDGE, "1700000000.000200", NOW))) {
+            assertThrows(
+                    IllegalStateException.class,
+                    () -> store.inTransaction(tx -> {
+                        write.accept(tx);
+                        return null;
+                    }));
+        }
+        assertEquals(List.of(kept, kept), sessionIdsOf("contributions", "outbox"), "nothing names a deleted session");
     }
 
     private List<String> indexesOnSessionIdAlone(Connection connection) throws SQLException {
