@@ -16,9 +16,10 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * {@code sessions}. H2 gives each foreign key an index of its own on {@code session_id} alone, beside the indexes
  * that already lead with it ({@code contributions_message_unique}, {@code outbox_queue}), so every contribution and
  * every delivery wrote one index more than any look-up uses: about a fifth of what H2 writes per contribution. A row in
- * either table is only ever written by a transaction that holds its session's lock, and a session is only deleted by
- * {@link JdbcSessionTransaction#deleteSession}, which deletes both tables' rows first, so the keys guarded nothing the
- * code does not. {@code bot_messages} and {@code action_items} keep theirs.
+ * either table is only written by a transaction that holds its session's lock, which refuses to write one for a session
+ * that does not exist, and a session is only deleted by {@link JdbcSessionTransaction#deleteSession}, which deletes both
+ * tables' rows first; so the keys guarded nothing the code does not. {@code bot_messages} and {@code action_items} keep
+ * theirs.
  *
  * <p>A Java migration because the keys' names differ by database (H2 names them itself); each database lists them in
  * its {@code information_schema}.
