@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * One message owed to Slack, as the outbox holds it.
  *
- * @param id the outbox id; deliveries of one session are sent in id order
+ * @param id the outbox id; deliveries of one session that wait their turn are sent in id order
  * @param sessionId the session it belongs to
  * @param kind what to send
  * @param subject what it is about (a step name or a message id), or null

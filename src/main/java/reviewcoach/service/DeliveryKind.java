@@ -39,5 +39,14 @@ public enum DeliveryKind {
     /** Bring an owner's message listing their items up to date (subject: owner, channel and message id). */
     OWNER_DM_UPDATE,
     /** Remind an owner of an open action item that is due or overdue (subject: the item's id). */
-    REMINDER
+    REMINDER;
+
+    /**
+     * Whether it waits its turn behind what its session already owes, so that the team reads the bot's messages in the
+     * order they were owed. Only the reaction on an accepted line does not: it marks a message already in the thread,
+     * so it may go before or after anything else, and waiting would only make the team wait for it.
+     */
+    public boolean waitsItsTurn() {
+        return this != ACKNOWLEDGE;
+    }
 }

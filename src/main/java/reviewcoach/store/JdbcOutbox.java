@@ -24,21 +24,24 @@ import reviewcoach.service.Settlement.Outcome;
 /**
  * The outbox table as one courier sees it: messages owed to Slack, a queue per session in which only the oldest may
  * go, claimed with {@code SELECT ... FOR UPDATE SKIP LOCKED} (H2 and PostgreSQL alike) so that couriers sharing the
- * table never take the same delivery. Thread-safe.
+ * table never take the same delivery. A reaction owed waits in no queue: it has no {@code session_id}, and {@code
+ * about_session} names the session it belongs to. Thread-safe.
  */
 public final class JdbcOutbox implements Outbox {
 
     private static final int MAX_ERROR_LENGTH = 200;
 
     /**
-     * True of a delivery that may go: one of a session always may, being its session's oldest (see {@link
-     * JdbcSessionTransaction#enqueue}); one without a session (a digest, a few a week) may when no older one without a
-     * session is still to send or being sent.
+     * True of a delivery that may go: one of a session's queue always may, being its session's oldest (see {@link
+     * JdbcSessionTransaction#enqueue}), and so may a reaction owed; a digest (one without any session, a few a week)
+     * may when no older digest is still to send or being sent.
      */
-    private static final String TURN = "(o.session_id IS NOT NULL OR NOT EXISTS (SELECT 1 FROM outbox d"
-            + " WHERE d.session_id IS NULL AND d.id < o.id AND d.status IN ('PENDING', 'SENDING')))";
+    private static final String TURN = "(o.session_id IS NOT NULL OR o.about_session IS NOT NULL"
+            + " OR NOT EXISTS (SELECT 1 FROM outbox d WHERE d.session_id IS NULL AND d.about_session IS NULL"
+            + " AND d.id < o.id AND d.status IN ('PENDING', 'SENDING')))";
 
-    private static final String COLUMNS = "SELECT o.id, o.session_id, o.kind, o.subject, o.status, o.attempts";
+    private static final String COLUMNS =
+            "SELECT o.id, o.session_id, o.about_session, o.kind, o.subject, o.status, o.attempts";
 
     /**
      * Pending deliveries that are due, soonest due first. Only a session's oldest delivery is pending, the rest wait
@@ -174,9 +177,13 @@ public final class JdbcOutbox implements Outbox {
                 while (rows.next()) {
                     boolean claimRanOut = rows.getString("status").equals("SENDING");
                     int attempts = rows.getInt("attempts") + (claimRanOut ? 1 : 0);
+                    long session = rows.getLong("session_id");
+                    if (rows.wasNull()) {
+                        session = rows.getLong("about_session");
+                    }
                     Delivery delivery = new Delivery(
                             rows.getLong("id"),
-                            rows.getLong("session_id"),
+                            session,
                             DeliveryKind.valueOf(rows.getString("kind")),
                             rows.getString("subject"),
                             attempts);

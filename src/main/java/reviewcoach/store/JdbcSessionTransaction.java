@@ -117,11 +117,16 @@ final class JdbcSessionTransaction implements SessionTransaction {
                 session.id());
     }
 
-    /** Locks the session first, as everything else that changes its deliveries does, then removes it and all it has. */
+    /**
+     * Locks the session first, as everything else that changes its deliveries does, then removes it and all it has.
+     * Its reactions owed are found without an index ({@code about_session}): the outbox holds only what is still owed,
+     * and a session is deleted far less often than a reaction is owed.
+     */
     @Override
     public void deleteSession(long sessionId) {
         hold(sessionId);
         update("deleting deliveries", "DELETE FROM outbox WHERE session_id = ?", sessionId);
+        update("deleting reactions owed", "DELETE FROM outbox WHERE about_session = ?", sessionId);
         update("deleting posted messages", "DELETE FROM bot_messages WHERE session_id = ?", sessionId);
         update("deleting contributions", "DELETE FROM contributions WHERE session_id = ?", sessionId);
         update("deleting a session", "DELETE FROM sessions WHERE id = ?", sessionId);
@@ -219,11 +224,24 @@ final class JdbcSessionTransaction implements SessionTransaction {
     /**
      * Queues a message behind what the session already owes: it is the session's turn ({@code PENDING}) when the
      * session owes nothing else, and waits {@code QUEUED} otherwise, until {@link JdbcOutbox} passes the turn on. The
-     * session is held locked (as the courier locks it to pass the turn) so that neither misses the other's change.
+     * session is held locked (as the courier locks it to pass the turn) so that neither misses the other's change. A
+     * kind that {@linkplain DeliveryKind#waitsItsTurn waits for nothing} is due at once, outside the session's queue.
      */
     @Override
     public void enqueue(long sessionId, DeliveryKind kind, String subject, Instant notBefore) {
         holdExisting(sessionId);
+        if (!kind.waitsItsTurn()) {
+            update(
+                    "owing a reaction to Slack",
+                    "INSERT INTO outbox (about_session, kind, subject, status, attempts, not_before, created_at)"
+                            + " VALUES (?, ?, ?, 'PENDING', 0, ?, ?)",
+                    sessionId,
+                    kind.name(),
+                    subject,
+                    Rows.timestamp(notBefore),
+                    Rows.timestamp(notBefore));
+            return;
+        }
         update(
                 "queueing a message for Slack",
                 "INSERT INTO outbox (session_id, kind, subject, status, attempts, not_before, created_at)"

@@ -204,6 +204,9 @@ class HomeEndToEndTest {
         SessionFlow finished = new SessionFlow(service, slack).start("Parking was a nightmare and nobody helped.");
         finished.reply(TestWorkspace.USER_ID, "A review says \"parking was a nightmare\"");
         slack.awaitCalls("reactions.add", 1, RunningService.WAIT);
+        // Everything owed settled before the clock jumps: a reaction goes without waiting for the prompt's settling,
+        // and a claim still open when 45 minutes pass would have run out, so the prompt would go a second time.
+        service.awaitOutboxEmpty();
         clock.advance(Duration.ofMinutes(45));
         finished.reply(TestWorkspace.USER_ID, "done");
         service.awaitOutboxEmpty();

@@ -117,7 +117,7 @@ class JdbcOutboxTest {
         sessionOwing(DeliveryKind.OPEN_THREAD, DeliveryKind.PROMPT);
         Delivery failing = courier1.claimDue(NOW, 10).get(0);
         assertTrue(courier1.markFailed(failing.id(), "channel_not_found"));
-        sessionOwing(DeliveryKind.ACKNOWLEDGE, DeliveryKind.REFRESH_ROOT);
+        sessionOwing(DeliveryKind.QUESTION, DeliveryKind.REFRESH_ROOT);
         for (List<Delivery> due = courier1.claimDue(NOW, 10); !due.isEmpty(); due = courier1.claimDue(NOW, 10)) {
             due.forEach(delivery -> assertTrue(courier1.markSent(delivery.id())));
         }
@@ -140,7 +140,7 @@ class JdbcOutboxTest {
 
     @Test
     void aSessionsLaterDeliveryWaitsWhileAnotherCourierSendsTheEarlierOne() {
-        long session = sessionOwing(DeliveryKind.ACKNOWLEDGE, DeliveryKind.PROMPT, DeliveryKind.REFRESH_ROOT);
+        long session = sessionOwing(DeliveryKind.QUESTION, DeliveryKind.PROMPT, DeliveryKind.REFRESH_ROOT);
         long other = sessionOwing(DeliveryKind.PROMPT);
 
         Delivery sending = courier1.claimDue(NOW, 1).get(0);
@@ -152,7 +152,7 @@ class JdbcOutboxTest {
         assertEquals(List.of(), courier2.claimDue(NOW, 10));
         assertEquals(
                 Map.of(
-                        DeliveryKind.ACKNOWLEDGE,
+                        DeliveryKind.QUESTION,
                         "SENDING",
                         DeliveryKind.PROMPT,
                         "QUEUED",
@@ -175,7 +175,7 @@ class JdbcOutboxTest {
         Instant slot = NOW.plusSeconds(30);
         assertTrue(courier1.postpone(opening.id(), slot));
         store.inTransaction(tx -> {
-            tx.enqueue(paced, DeliveryKind.ACKNOWLEDGE, "1.2", NOW);
+            tx.enqueue(paced, DeliveryKind.QUESTION, "1.2", NOW);
             return null;
         });
 
@@ -185,7 +185,7 @@ class JdbcOutboxTest {
                         "PENDING",
                         DeliveryKind.PROMPT,
                         "QUEUED",
-                        DeliveryKind.ACKNOWLEDGE,
+                        DeliveryKind.QUESTION,
                         "QUEUED"),
                 statusesOf(paced),
                 "only the oldest is its session's turn; what the session owes after it waits in its queue, off the"
@@ -201,7 +201,7 @@ class JdbcOutboxTest {
             sent.add(now.get(0).kind());
             assertTrue(courier1.markSent(now.get(0).id()));
         }
-        assertEquals(List.of(DeliveryKind.OPEN_THREAD, DeliveryKind.PROMPT, DeliveryKind.ACKNOWLEDGE), sent);
+        assertEquals(List.of(DeliveryKind.OPEN_THREAD, DeliveryKind.PROMPT, DeliveryKind.QUESTION), sent);
     }
 
     @Test
@@ -220,6 +220,41 @@ class JdbcOutboxTest {
 
         assertTrue(courier1.markSent(due.get(0).id()));
         assertEquals(DeliveryKind.DIGEST, courier2.claimDue(NOW, 10).get(0).kind());
+    }
+
+    @Test
+    void aReactionOwedWaitsInNoQueueAndHoldsNothingBack() {
+        long session = sessionOwing(DeliveryKind.OPEN_THREAD, DeliveryKind.PROMPT);
+        Delivery opening = courier1.claimDue(NOW, 1).get(0);
+        assertTrue(courier1.postpone(opening.id(), NOW.plusSeconds(30)));
+        JdbcDigests digests = new JdbcDigests(dataSource);
+        DigestAddress managers = new DigestAddress("T1", "C0MANAGERS");
+        digests.queueNow(managers, NOW, NOW);
+        store.inTransaction(tx -> {
+            tx.enqueue(session, DeliveryKind.ACKNOWLEDGE, "1.2", NOW);
+            tx.enqueue(session, DeliveryKind.QUESTION, "1.3", NOW);
+            return null;
+        });
+        digests.queueNow(managers, NOW.plusSeconds(60), NOW);
+
+        List<Delivery> due = courier1.claimDue(NOW, 10);
+        assertEquals(
+                List.of(DeliveryKind.DIGEST, DeliveryKind.ACKNOWLEDGE),
+                due.stream().map(Delivery::kind).toList(),
+                "the reaction goes while its session's opening waits for the channel, and neither it nor the first"
+                        + " digest waits for the other; the second digest waits for the first");
+        Delivery reaction = due.get(1);
+        assertEquals(session, reaction.sessionId(), "the courier is told whose line the reaction marks");
+        assertEquals("1.2", reaction.subject());
+        Map<DeliveryKind, String> queue = Map.of(
+                DeliveryKind.OPEN_THREAD, "PENDING", DeliveryKind.PROMPT, "QUEUED", DeliveryKind.QUESTION, "QUEUED");
+        assertEquals(
+                queue,
+                statusesOf(session),
+                "the reaction is not in the session's queue, and the question still waits its turn behind the prompt");
+
+        assertTrue(courier1.markSent(reaction.id()));
+        assertEquals(queue, statusesOf(session), "sending the reaction passes no turn on");
     }
 
     /** The status of each delivery a session owes, by kind. */
@@ -242,7 +277,7 @@ class JdbcOutboxTest {
 
     @Test
     void aMessageQueuedWhileItsSessionsTurnPassesOnIsNotLeftBehind() throws Exception {
-        long session = sessionOwing(DeliveryKind.ACKNOWLEDGE);
+        long session = sessionOwing(DeliveryKind.QUESTION);
         Delivery sending = courier1.claimDue(NOW, 10).get(0);
         CountDownLatch queued = new CountDownLatch(1);
         CountDownLatch settling = new CountDownLatch(1);
@@ -283,7 +318,7 @@ class JdbcOutboxTest {
     @Test
     void theUpgradeQueuesWhatEachSessionOwedBehindItsOldestDelivery() throws Exception {
         long sending = sessionOwing(DeliveryKind.OPEN_THREAD, DeliveryKind.PROMPT, DeliveryKind.REFRESH_ROOT);
-        long waiting = sessionOwing(DeliveryKind.ACKNOWLEDGE, DeliveryKind.CARE);
+        long waiting = sessionOwing(DeliveryKind.QUESTION, DeliveryKind.CARE);
         assertEquals(sending, courier1.claimDue(NOW, 1).get(0).sessionId());
         new JdbcDigests(dataSource).queueNow(new DigestAddress("T1", "C0MANAGERS"), NOW, NOW);
         String upgrade;
@@ -309,9 +344,9 @@ class JdbcOutboxTest {
                         DeliveryKind.REFRESH_ROOT,
                         "QUEUED"),
                 statusesOf(sending));
-        assertEquals(Map.of(DeliveryKind.ACKNOWLEDGE, "PENDING", DeliveryKind.CARE, "QUEUED"), statusesOf(waiting));
+        assertEquals(Map.of(DeliveryKind.QUESTION, "PENDING", DeliveryKind.CARE, "QUEUED"), statusesOf(waiting));
         assertEquals(
-                List.of(DeliveryKind.ACKNOWLEDGE, DeliveryKind.DIGEST),
+                List.of(DeliveryKind.QUESTION, DeliveryKind.DIGEST),
                 courier1.claimDue(NOW, 10).stream().map(Delivery::kind).toList(),
                 "a digest belongs to no session and stays pending");
     }
@@ -360,7 +395,7 @@ class JdbcOutboxTest {
     @Test
     void twoCouriersClaimingAtOnceSendEveryDeliveryOnceAndEachSessionInOrder() throws Exception {
         for (int i = 0; i < 20; i++) {
-            sessionOwing(DeliveryKind.OPEN_THREAD, DeliveryKind.PROMPT, DeliveryKind.ACKNOWLEDGE);
+            sessionOwing(DeliveryKind.OPEN_THREAD, DeliveryKind.PROMPT, DeliveryKind.QUESTION);
         }
         List<Delivery> claims = Collections.synchronizedList(new ArrayList<>());
 
