@@ -17,6 +17,8 @@ import reviewcoach.service.SessionTransaction;
 /** Keeps sessions in any JDBC database migrated by {@link Database}. Thread-safe. */
 public final class JdbcSessionStore implements SessionStore {
 
+    private static final String DUPLICATE_KEY = "23505";
+
     private final DataSource dataSource;
     private final Transactions transactions;
 
@@ -122,14 +124,27 @@ public final class JdbcSessionStore implements SessionStore {
                 sessionId);
     }
 
+    /**
+     * Commits through {@link #transactions}, with the session's other changes: on H2 a commit of its own is a write to
+     * its file of its own, and the courier records every message it posts. A message already recorded stays as it is.
+     */
     @Override
     public void recordPosted(long sessionId, PostedMessage message) {
-        update(
-                "remembering a posted message",
-                "INSERT INTO bot_messages (session_id, channel, message_id) VALUES (?, ?, ?)",
-                sessionId,
-                message.channel(),
-                message.messageId());
+        try {
+            transactions.run(sessionId, connection -> {
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO bot_messages (session_id, channel, message_id) VALUES (?, ?, ?)")) {
+                    insert.setLong(1, sessionId);
+                    insert.setString(2, message.channel());
+                    insert.setString(3, message.messageId());
+                    return insert.executeUpdate();
+                }
+            });
+        } catch (SQLException failure) {
+            if (!DUPLICATE_KEY.equals(failure.getSQLState())) {
+                throw new StoreException("remembering a posted message", failure);
+            }
+        }
     }
 
     @Override
@@ -172,9 +187,6 @@ public final class JdbcSessionStore implements SessionStore {
             }
             return statement.executeUpdate();
         } catch (SQLException failure) {
-            if ("23505".equals(failure.getSQLState())) {
-                return 0;
-            }
             throw new StoreException(doing, failure);
         }
     }

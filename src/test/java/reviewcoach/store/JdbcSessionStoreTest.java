@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +33,7 @@ import reviewcoach.dialogue.Step;
 import reviewcoach.dialogue.coaching.Concern;
 import reviewcoach.service.AlreadyHandled;
 import reviewcoach.service.DeliveryKind;
+import reviewcoach.service.PostedMessage;
 import reviewcoach.service.Retention;
 import reviewcoach.testing.TestDatabase;
 
@@ -241,6 +243,35 @@ class JdbcSessionStoreTest {
                     tx.claimEvent("EvNew", NOW);
                     return null;
                 }));
+    }
+
+    @Test
+    void aPostedMessageIsRecordedOnceThroughTheStoresTransactions() throws Exception {
+        Session session = openSession("100.1");
+        List<Long> keys = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Transactions separate = Transactions.separate(dataSource);
+        store = new JdbcSessionStore(dataSource, new Transactions() {
+            @Override
+            public <T> T run(Work<T> work) throws SQLException {
+                return separate.run(work);
+            }
+
+            @Override
+            public <T> T run(long key, Work<T> work) throws SQLException {
+                keys.add(key);
+                return separate.run(work);
+            }
+        });
+        PostedMessage prompt = new PostedMessage("C1", "100.2");
+
+        store.recordPosted(session.id(), prompt);
+        store.recordPosted(session.id(), prompt);
+
+        assertEquals(List.of(prompt), store.postedMessages(session.id()), "recorded once; the second changes nothing");
+        assertEquals(
+                List.of(session.id(), session.id()),
+                keys,
+                "each committed with its session's other changes (on H2, in a group commit), not on its own");
     }
 
     @Test
