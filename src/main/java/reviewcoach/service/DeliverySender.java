@@ -178,11 +178,15 @@ public final class DeliverySender {
             }
             throw failure;
         }
+        // The thread and the message that starts it, in one commit: a session is never open in a message that deleting
+        // it would leave behind in Slack.
         store.inSessionTransaction(session.id(), tx -> {
-            tx.lock(session.id()).ifPresent(locked -> tx.save(locked.openedIn(opening.channel(), opening.messageId())));
+            tx.lock(session.id()).ifPresent(locked -> {
+                tx.save(locked.openedIn(opening.channel(), opening.messageId()));
+                tx.recordPosted(session.id(), opening);
+            });
             return null;
         });
-        remember(session, opening.channel(), opening.messageId());
     }
 
     /** Nothing is half-created: the session goes, and its starter learns how to let the bot in. */

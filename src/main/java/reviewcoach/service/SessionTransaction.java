@@ -43,6 +43,9 @@ public interface SessionTransaction {
     /** The messages the bot posted for a session, read within this transaction. */
     List<PostedMessage> postedMessages(long sessionId);
 
+    /** Remembers a message the bot posted for a session, so that deleting the session removes it from Slack too. */
+    void recordPosted(long sessionId, PostedMessage message);
+
     void addContribution(long sessionId, Contribution contribution);
 
     void replaceContribution(long sessionId, Contribution contribution);

@@ -131,18 +131,13 @@ public final class JdbcSessionStore implements SessionStore {
     @Override
     public void recordPosted(long sessionId, PostedMessage message) {
         try {
-            transactions.run(sessionId, connection -> {
-                try (PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO bot_messages (session_id, channel, message_id) VALUES (?, ?, ?)")) {
-                    insert.setLong(1, sessionId);
-                    insert.setString(2, message.channel());
-                    insert.setString(3, message.messageId());
-                    return insert.executeUpdate();
-                }
+            inSessionTransaction(sessionId, tx -> {
+                tx.recordPosted(sessionId, message);
+                return null;
             });
-        } catch (SQLException failure) {
-            if (!DUPLICATE_KEY.equals(failure.getSQLState())) {
-                throw new StoreException("remembering a posted message", failure);
+        } catch (StoreException failure) {
+            if (!(failure.getCause() instanceof SQLException cause && DUPLICATE_KEY.equals(cause.getSQLState()))) {
+                throw failure;
             }
         }
     }

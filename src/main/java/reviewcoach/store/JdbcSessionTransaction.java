@@ -165,6 +165,16 @@ final class JdbcSessionTransaction implements SessionTransaction {
     }
 
     @Override
+    public void recordPosted(long sessionId, PostedMessage message) {
+        update(
+                "remembering a posted message",
+                "INSERT INTO bot_messages (session_id, channel, message_id) VALUES (?, ?, ?)",
+                sessionId,
+                message.channel(),
+                message.messageId());
+    }
+
+    @Override
     public List<PostedMessage> postedMessages(long sessionId) {
         try (PreparedStatement statement =
                 connection.prepareStatement("SELECT channel, message_id FROM bot_messages WHERE session_id = ?")) {
