@@ -293,8 +293,10 @@ final class JdbcSessionTransaction implements SessionTransaction {
         }
     }
 
-    /** Locks a session's row, without reading it, until this transaction ends, unless this transaction holds it. */
-    /** Locks the session unless this transaction holds it already; false when there is no such session. */
+    /**
+     * Locks a session's row until this transaction ends, unless this transaction holds it already; false when there is
+     * no such session.
+     */
     private boolean hold(long sessionId) {
         if (held.contains(sessionId)) {
             return true;
