@@ -39,8 +39,10 @@ public final class Dialogue {
      *
      * <p>It depends on the session's step alone: a line interpreted before its session's transaction still holds in it
      * when the session is at the same step.
+     *
+     * @param step the step the session is at
      */
-    public Input interpret(Session session, String author, String text, String messageId) {
+    public Input interpret(Step step, String author, String text, String messageId) {
         String words = TRAILING_PUNCTUATION
                 .matcher(text.strip().toLowerCase(Locale.ROOT))
                 .replaceAll("");
@@ -60,10 +62,10 @@ public final class Dialogue {
             return new Input.Pick(author, Integer.parseInt(pick.group(1)));
         }
         Matcher rating = RATING.matcher(words);
-        if (session.step() == Step.NEW_THOUGHT && rating.matches()) {
+        if (step == Step.NEW_THOUGHT && rating.matches()) {
             return new Input.Rate(author, Integer.parseInt(rating.group(1)));
         }
-        return new Input.Contribute(author, text, messageId, Optional.of(read(session.step(), text)));
+        return new Input.Contribute(author, text, messageId, Optional.of(read(step, text)));
     }
 
     /** What the coach makes of a line written at {@code step}. */

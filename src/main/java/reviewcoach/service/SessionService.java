@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +31,7 @@ public final class SessionService {
     private static final Logger log = LoggerFactory.getLogger(SessionService.class);
 
     private final SessionStore store;
+    private final ThreadSessions threads;
     private final Function<String, Dialogue> dialogues;
     private final Clock clock;
     private final Runnable deliveriesWaiting;
@@ -59,6 +61,7 @@ public final class SessionService {
         this.managers = Objects.requireNonNull(managers, "managers");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.store = Objects.requireNonNull(store, "store");
+        this.threads = new ThreadSessions(store, clock);
         this.dialogues = Objects.requireNonNull(dialogues, "dialogues");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.deliveriesWaiting = Objects.requireNonNull(deliveriesWaiting, "deliveriesWaiting");
@@ -137,14 +140,14 @@ public final class SessionService {
         // Asked before the transaction: a manager named by user group may take a call to Slack to confirm, and no
         // Slack call belongs inside a transaction (on H2 it would hold up every commit grouped with it).
         boolean authorManages = managers.isManager(message.workspace(), message.author());
-        return inSession(message, (known, dialogue) -> {
+        return inSession(message, (knownStep, dialogue) -> {
             // Read before the transaction too: the coaching rules are the slowest part of a contribution, and inside
             // the transaction they would hold the session's lock (on a group commit, every caller's commit) meanwhile.
-            Input early = dialogue.interpret(known, message.author(), message.text(), message.messageId());
+            Input early = dialogue.interpret(knownStep, message.author(), message.text(), message.messageId());
             return (tx, session) -> {
-                Input input = session.step() == known.step()
+                Input input = session.step() == knownStep
                         ? early
-                        : dialogue.interpret(session, message.author(), message.text(), message.messageId());
+                        : dialogue.interpret(session.step(), message.author(), message.text(), message.messageId());
                 if (finishesWithoutLeave(session, input, message.author(), authorManages)) {
                     tx.enqueue(session.id(), DeliveryKind.FINISH_REFUSED, message.author(), clock.instant());
                     return new Outcome.Unchanged(Outcome.Reason.NOT_STARTER);
@@ -159,7 +162,7 @@ public final class SessionService {
         Objects.requireNonNull(message.text(), "text");
         return inSession(
                 message,
-                (known, dialogue) -> (tx, session) -> tx.findContribution(session.id(), message.messageId())
+                (knownStep, dialogue) -> (tx, session) -> tx.findContribution(session.id(), message.messageId())
                         .map(original -> apply(tx, session, new Input.Revise(original, message.text()), dialogue))
                         .orElse(null));
     }
@@ -168,7 +171,7 @@ public final class SessionService {
     public Optional<Outcome> onDelete(ThreadMessage message) {
         return inSession(
                 message,
-                (known, dialogue) -> (tx, session) -> tx.findContribution(session.id(), message.messageId())
+                (knownStep, dialogue) -> (tx, session) -> tx.findContribution(session.id(), message.messageId())
                         .map(original -> apply(tx, session, new Input.Withdraw(original), dialogue))
                         .orElse(null));
     }
@@ -269,6 +272,7 @@ public final class SessionService {
      */
     public Deletion delete(String workspace, long sessionId, String actor) {
         boolean actorManages = managers.isManager(workspace, actor); // before the transaction: it may ask Slack
+        AtomicReference<Session> deleted = new AtomicReference<>();
         Deletion deletion = store.inSessionTransaction(sessionId, tx -> {
             Optional<Session> session =
                     tx.lock(sessionId).filter(found -> found.workspace().equals(workspace));
@@ -280,8 +284,10 @@ public final class SessionService {
             }
             List<PostedMessage> posted = tx.postedMessages(sessionId);
             tx.deleteSession(sessionId);
+            deleted.set(session.get());
             return new Deletion(Deletion.Result.DELETED, posted);
         });
+        Optional.ofNullable(deleted.get()).ifPresent(threads::deleted);
         log.info("session={} delete={}", sessionId, deletion.result());
         return deletion;
     }
@@ -313,25 +319,29 @@ public final class SessionService {
         Outcome apply(SessionTransaction tx, Session session);
     }
 
-    /** Works out, before the transaction, what can be from the session as last read ({@code known}). */
+    /** Works out, before the transaction, what can be from the step the session was last seen at. */
     private interface Preparation {
-        SessionWork prepare(Session known, Dialogue dialogue);
+        SessionWork prepare(Step knownStep, Dialogue dialogue);
     }
 
     private Optional<Outcome> inSession(ThreadMessage message, Preparation preparation) {
-        Optional<Session> known = store.findByThread(message.channel(), message.thread())
+        Optional<ThreadSessions.Seen> known = threads.find(message.channel(), message.thread())
                 .filter(session -> session.workspace().equals(message.workspace()));
         if (known.isEmpty()) {
             return Optional.empty();
         }
         long sessionId = known.get().id();
         Dialogue dialogue = dialogues.apply(message.workspace()); // before the transaction: it may read settings
-        SessionWork work = preparation.prepare(known.get(), dialogue);
+        SessionWork work = preparation.prepare(known.get().step(), dialogue);
+        AtomicReference<Optional<Session>> locked = new AtomicReference<>();
         try {
             Optional<Outcome> outcome = store.inSessionTransaction(sessionId, tx -> {
                 tx.claimEvent(message.eventKey(), clock.instant());
-                return tx.lock(sessionId).map(session -> work.apply(tx, session));
+                Optional<Session> session = tx.lock(sessionId);
+                locked.set(session);
+                return session.map(found -> work.apply(tx, found));
             });
+            threads.lockedAs(message.channel(), message.thread(), known.get(), locked.get());
             outcome.ifPresent(result -> logAndWake(sessionId, result));
             return outcome;
         } catch (AlreadyHandled duplicate) {

@@ -175,7 +175,7 @@ class DialogueTest {
         }));
         Session session = session(Step.CIRCUMSTANCE, SessionStatus.OPEN);
 
-        Input line = counting.interpret(session, "U2", "The receptionist was rude", "200.1");
+        Input line = counting.interpret(session.step(), "U2", "The receptionist was rude", "200.1");
         assertEquals(1, readings.get(), "read when interpreted, before the session's transaction");
         Transition transition = counting.apply(session, List.of(), line, NOW);
 
@@ -190,8 +190,7 @@ class DialogueTest {
 
     @Test
     void aLineReadBeforeItsSessionMovedOnIsReadAgainForTheStepItLandsIn() {
-        Input line =
-                dialogue.interpret(session(Step.CIRCUMSTANCE, SessionStatus.OPEN), "U2", "They were rude", "200.1");
+        Input line = dialogue.interpret(Step.CIRCUMSTANCE, "U2", "They were rude", "200.1");
         assertTrue(((Input.Contribute) line).reading().orElseThrow().concern().isPresent());
 
         Transition transition = dialogue.apply(session(Step.THOUGHT, SessionStatus.OPEN), List.of(), line, NOW);
@@ -335,7 +334,7 @@ class DialogueTest {
         "pick the second one, THOUGHT, Contribute"
     })
     void readsPicksAndRatings(String text, Step step, String expected) {
-        Input input = dialogue.interpret(session(step, SessionStatus.OPEN), "U1", text, "300.1");
+        Input input = dialogue.interpret(step, "U1", text, "300.1");
         assertEquals(expected, input.getClass().getSimpleName());
     }
 
@@ -354,7 +353,7 @@ class DialogueTest {
         "nextdoor neighbour, Contribute"
     })
     void readsTypedMovesOnlyWhenTheWordStandsAlone(String text, String expected) {
-        Input input = dialogue.interpret(session(Step.THOUGHT, SessionStatus.OPEN), "U1", text, "300.1");
+        Input input = dialogue.interpret(Step.THOUGHT, "U1", text, "300.1");
         assertEquals(expected, input.getClass().getSimpleName());
     }
 
