@@ -24,7 +24,7 @@ final class ThreadSessions {
     /** How long a thread is known before its session is read again, however busy the thread. */
     static final Duration KEPT = Duration.ofMinutes(5);
 
-    /** Threads known at most: far more than a team keeps busy at once, at well under 200 bytes each. */
+    /** Threads known at most: far more than a team keeps busy at once; about 350 bytes each, 3.5 MB when full. */
     static final int MOST = 10_000;
 
     /** A thread's session as last seen: its id, its workspace and its step. */

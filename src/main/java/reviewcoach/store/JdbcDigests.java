@@ -17,8 +17,6 @@ import reviewcoach.service.DigestQueue;
  */
 public final class JdbcDigests implements DigestQueue {
 
-    private static final String DUPLICATE_KEY = "23505";
-
     private final DataSource dataSource;
 
     public JdbcDigests(DataSource dataSource) {
@@ -43,7 +41,7 @@ public final class JdbcDigests implements DigestQueue {
                 return true;
             } catch (SQLException failure) {
                 connection.rollback();
-                if (DUPLICATE_KEY.equals(failure.getSQLState())) {
+                if (SqlStates.isDuplicateKey(failure)) {
                     return false;
                 }
                 throw failure;

@@ -17,8 +17,6 @@ import reviewcoach.service.SessionTransaction;
 /** Keeps sessions in any JDBC database migrated by {@link Database}. Thread-safe. */
 public final class JdbcSessionStore implements SessionStore {
 
-    private static final String DUPLICATE_KEY = "23505";
-
     private final DataSource dataSource;
     private final Transactions transactions;
 
@@ -136,7 +134,7 @@ public final class JdbcSessionStore implements SessionStore {
                 return null;
             });
         } catch (StoreException failure) {
-            if (!(failure.getCause() instanceof SQLException cause && DUPLICATE_KEY.equals(cause.getSQLState()))) {
+            if (!SqlStates.isDuplicateKey(failure)) {
                 throw failure;
             }
         }

@@ -26,8 +26,6 @@ import reviewcoach.service.SessionTransaction;
 /** The service's changes, as SQL on one connection inside one transaction. Not thread-safe. */
 final class JdbcSessionTransaction implements SessionTransaction {
 
-    private static final String DUPLICATE_KEY = "23505";
-
     private final Connection connection;
     /** Sessions this transaction holds: locked, or created by it and so seen by no other. */
     private final Set<Long> held = new HashSet<>();
@@ -44,7 +42,7 @@ final class JdbcSessionTransaction implements SessionTransaction {
             statement.setObject(2, Rows.timestamp(now));
             statement.executeUpdate();
         } catch (SQLException failure) {
-            if (DUPLICATE_KEY.equals(failure.getSQLState())) {
+            if (SqlStates.isDuplicateKey(failure)) {
                 throw new AlreadyHandled(eventId);
             }
             throw new StoreException("recording a handled event", failure);

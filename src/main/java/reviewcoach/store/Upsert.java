@@ -14,7 +14,6 @@ import javax.sql.DataSource;
  */
 final class Upsert {
 
-    private static final String DUPLICATE_KEY = "23505";
     /** An update, an insert that lost to a concurrent one, an update: a third round means rows come and go meanwhile. */
     private static final int ROUNDS = 3;
 
@@ -47,7 +46,7 @@ final class Upsert {
                     execute(connection, insert, parameters);
                     return;
                 } catch (SQLException failure) {
-                    if (!DUPLICATE_KEY.equals(failure.getSQLState()) || round == ROUNDS) {
+                    if (!SqlStates.isDuplicateKey(failure) || round == ROUNDS) {
                         throw failure;
                     }
                 }
