@@ -120,7 +120,7 @@ public record Session(
         return new Session(
                 id,
                 workspace,
-                channel,
+                newChannel,
                 newThread,
                 starter,
                 review,

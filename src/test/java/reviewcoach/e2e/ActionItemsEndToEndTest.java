@@ -17,6 +17,7 @@ import reviewcoach.ReviewCoach;
 import reviewcoach.config.Policy;
 import reviewcoach.testing.FakeSlackApi;
 import reviewcoach.testing.MutableClock;
+import reviewcoach.testing.TestWorkspace;
 
 /**
  * Action items after a session: kept, listed in the summary with Done buttons, sent to their owners, marked done once
@@ -151,10 +152,11 @@ class ActionItemsEndToEndTest {
         finishWithThreeItems();
         FakeSlackApi.Call carasMessage = flow.ownerMessages(CARA).get(0);
         String carasTs = flow.lastMessageTo(CARA);
+        String carasDm = TestWorkspace.directMessageWith(CARA);
 
-        flow.pressDone(FollowUpFlow.doneValue(carasMessage, "retrain the front desk"), CARA, carasTs, CARA, "cara");
+        flow.pressDone(FollowUpFlow.doneValue(carasMessage, "retrain the front desk"), carasDm, carasTs, CARA, "cara");
         awaitUpdates(1);
-        FakeSlackApi.Call dmUpdate = awaitCalls("chat.update", call -> CARA.equals(call.param("channel")), 1)
+        FakeSlackApi.Call dmUpdate = awaitCalls("chat.update", call -> carasDm.equals(call.param("channel")), 1)
                 .get(0);
         assertEquals(carasTs, dmUpdate.param("ts"), "her message is brought up to date in place");
         assertTrue(dmUpdate.jsonParam("blocks").toString().contains("done by <@" + CARA + ">"));
@@ -187,7 +189,7 @@ class ActionItemsEndToEndTest {
         flow.awaitReminders(CARA, 2);
 
         String carasItem = FollowUpFlow.doneValue(reminder, "retrain the front desk");
-        flow.pressDone(carasItem, CARA, flow.lastMessageTo(CARA), CARA, "cara");
+        flow.pressDone(carasItem, TestWorkspace.directMessageWith(CARA), flow.lastMessageTo(CARA), CARA, "cara");
         service.awaitOutboxEmpty();
         clock.set(Instant.parse("2026-12-03T17:00:00Z")); // 09:00 in Los Angeles, Bob's due date
         FakeSlackApi.Call bobs = flow.awaitReminders(BOB, 1).get(0);

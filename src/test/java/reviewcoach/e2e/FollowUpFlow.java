@@ -154,11 +154,13 @@ final class FollowUpFlow {
         return row("SELECT summary_channel, summary_message FROM sessions WHERE summary_message IS NOT NULL");
     }
 
-    /** The ts of the latest message the bot posted to a person (their direct message). */
+    /**
+     * The ts of the latest message the bot posted to a person: it posts to their user id, and Slack answers with (and
+     * the service keeps) the direct message's id.
+     */
     String lastMessageTo(String user) {
-        return row(
-                "SELECT channel, message_id FROM bot_messages WHERE channel = '" + user + "' ORDER BY message_id DESC")[
-                1];
+        return row("SELECT channel, message_id FROM bot_messages WHERE channel = '"
+                + TestWorkspace.directMessageWith(user) + "' ORDER BY message_id DESC")[1];
     }
 
     private String[] row(String sql) {

@@ -50,8 +50,10 @@ class PrivateSessionEndToEndTest {
         assertTrue(reply.json().get("text").asText().contains("direct message"), reply.body());
 
         List<FakeSlackApi.Call> opening = slack.awaitCalls("chat.postMessage", 2, RunningService.WAIT);
-        String dm = opening.get(0).param("channel");
-        assertEquals(TestWorkspace.USER_ID, dm, "posted to the starter, which opens the direct message");
+        assertEquals(
+                TestWorkspace.USER_ID, opening.get(0).param("channel"), "posted to the starter, which opens the DM");
+        String dm = TestWorkspace.directMessageWith(TestWorkspace.USER_ID);
+        assertEquals(dm, opening.get(1).param("channel"), "the thread goes on in the DM Slack named");
         String thread = opening.get(1).param("thread_ts");
         assertTrue(opening.get(0).jsonParam("blocks").toString().contains("The hygienist was rough and rude."));
 

@@ -121,9 +121,16 @@ final class SlackApiAnswers {
         }
         ObjectNode message = botMessage(params.get("text"), ts, threadTs);
         copyJson(params, "blocks", message);
-        ObjectNode answer = ok().put("channel", params.get("channel")).put("ts", ts);
+        ObjectNode answer =
+                ok().put("channel", conversation(params.get("channel"))).put("ts", ts);
         answer.set("message", message);
         return answer;
+    }
+
+    /** Where a post lands: a post to a person's user id goes to the app's direct message with them. */
+    private static String conversation(String channel) {
+        boolean person = channel != null && (channel.startsWith("U") || channel.startsWith("W"));
+        return person ? TestWorkspace.directMessageWith(channel) : channel;
     }
 
     private static ObjectNode updateMessage(Map<String, String> params) {

@@ -53,5 +53,13 @@ public final class TestWorkspace {
     /** The default channel's name. */
     public static final String CHANNEL_NAME = "reviews";
 
+    /**
+     * The app's direct message with a person, as Slack names it when the app posts to the person's user id: a {@code
+     * D} id ({@code chat.postMessage} answers with it, and the person's replies arrive in it).
+     */
+    public static String directMessageWith(String userId) {
+        return "D" + userId.substring(1);
+    }
+
     private TestWorkspace() {}
 }
