@@ -20,7 +20,7 @@ import reviewcoach.summary.TimeToFinish;
 
 /**
  * The team's activity read from the sessions, contributions and action items tables: each list is one query on an
- * index (see V6 and V7), bounded by a limit; a picture is three. Thread-safe.
+ * index (see V6 and V7), bounded by a limit; a picture is five. Thread-safe.
  */
 public final class JdbcTeamActivity implements TeamActivity {
 
@@ -129,17 +129,26 @@ public final class JdbcTeamActivity implements TeamActivity {
                 spansSql(inWorkspace),
                 row -> new TimeToFinish.Span(Rows.instant(row, "started_at"), Rows.instant(row, "finished_at")),
                 period.toArray());
-        Map<String, Long> before = new HashMap<>();
-        Map<String, Long> after = new HashMap<>();
+        return PeriodPicture.of(
+                started,
+                finished,
+                spans,
+                feelings(Step.FEELING, inWorkspace, period),
+                feelings(Step.NEW_FEELING, inWorkspace, period));
+    }
+
+    /** Each distinct feeling line written at one step in the period, with its count. */
+    private Map<String, Long> feelings(Step step, boolean inWorkspace, List<Object> period) {
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(step.name());
+        parameters.addAll(period);
+        Map<String, Long> tally = new HashMap<>();
         query(
                 "counting feelings",
                 feelingsSql(inWorkspace),
-                row -> {
-                    Map<String, Long> tally = Step.valueOf(row.getString("step")) == Step.FEELING ? before : after;
-                    return tally.merge(row.getString("feeling"), row.getLong("times"), Long::sum);
-                },
-                period.toArray());
-        return PeriodPicture.of(started, finished, spans, before, after);
+                row -> tally.merge(row.getString("feeling"), row.getLong("times"), Long::sum),
+                parameters.toArray());
+        return tally;
     }
 
     @Override
@@ -172,12 +181,16 @@ public final class JdbcTeamActivity implements TeamActivity {
                 + " ROWS ONLY";
     }
 
+    /**
+     * One step at a time: with {@code step IN (...)} H2 walks the index through every feeling ever written at those
+     * steps and only then checks the period (200,000 entries for a month of 8,000 with 100,000 sessions stored).
+     */
     static String feelingsSql(boolean inWorkspace) {
-        return "SELECT c.step, LOWER(TRIM(c.text)) AS feeling, COUNT(*) AS times FROM contributions c"
+        return "SELECT LOWER(TRIM(c.text)) AS feeling, COUNT(*) AS times FROM contributions c"
                 + " JOIN sessions s ON s.id = c.session_id"
-                + " WHERE c.step IN ('FEELING', 'NEW_FEELING') AND c.written_at >= ? AND c.written_at < ?"
+                + " WHERE c.step = ? AND c.written_at >= ? AND c.written_at < ?"
                 + " AND c.concern_reason IS NULL" + workspace(inWorkspace) + " AND " + PUBLIC
-                + " GROUP BY c.step, LOWER(TRIM(c.text)) ORDER BY times DESC FETCH FIRST " + FEELING_LINES_READ
+                + " GROUP BY LOWER(TRIM(c.text)) ORDER BY times DESC FETCH FIRST " + FEELING_LINES_READ
                 + " ROWS ONLY";
     }
 
