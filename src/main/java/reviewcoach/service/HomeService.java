@@ -79,10 +79,8 @@ public final class HomeService {
                         workspace,
                         monthStart.toInstant(),
                         firstPictureWait,
-                        () -> activity.picture(
-                                workspace,
-                                monthStart.toInstant(),
-                                now.toInstant().plusSeconds(1))),
+                        last -> MonthPicture.draw(
+                                activity, workspace, monthStart, clock.instant().atZone(zone), last)),
                 now.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH),
                 now.toLocalDate());
     }

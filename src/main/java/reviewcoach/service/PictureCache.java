@@ -13,7 +13,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reviewcoach.summary.PeriodPicture;
@@ -24,7 +23,8 @@ import reviewcoach.summary.PeriodPicture;
  * picture is as true as a fresh one for the person looking. A picture is always drawn in the background, once however
  * many homes ask at the same time. The first homes of a workspace wait for it a little, then go without it (their
  * publisher shows them again once it is drawn, see {@link #whenDrawn}); after that a home never waits for one: once a
- * minute old, the picture is drawn again while homes show the last one. Thread-safe.
+ * minute old, the picture is drawn again while homes show the last one, and each drawing is handed the last (see
+ * {@link MonthPicture}: it keeps the earlier days' counts). Thread-safe.
  */
 final class PictureCache {
 
@@ -33,9 +33,15 @@ final class PictureCache {
 
     private static final Logger log = LoggerFactory.getLogger(PictureCache.class);
 
+    /** Draws a workspace's month, given its last drawing (whose earlier days it may keep), if there is one. */
+    @FunctionalInterface
+    interface Drawing {
+        MonthPicture draw(Optional<MonthPicture> last);
+    }
+
     private record Key(String workspace, Instant monthStart) {}
 
-    private record Drawn(PeriodPicture picture, Instant at) {}
+    private record Drawn(MonthPicture month, Instant at) {}
 
     private final Clock clock;
     private final Executor drawings;
@@ -54,8 +60,7 @@ final class PictureCache {
      * The workspace's picture of the month; empty when none is drawn yet and the first drawing takes longer than
      * {@code firstWait}.
      */
-    Optional<PeriodPicture> get(
-            String workspace, Instant monthStart, Duration firstWait, Supplier<PeriodPicture> draw) {
+    Optional<PeriodPicture> get(String workspace, Instant monthStart, Duration firstWait, Drawing draw) {
         Objects.requireNonNull(workspace, "workspace");
         Key key = new Key(workspace, monthStart);
         Instant now = clock.instant();
@@ -66,7 +71,7 @@ final class PictureCache {
         if (drawn.at().plus(FRESH_FOR).isBefore(now) || drawn.at().isAfter(now)) {
             drawInBackground(key, draw);
         }
-        return Optional.of(drawn.picture());
+        return Optional.of(drawn.month().picture());
     }
 
     /**
@@ -84,10 +89,11 @@ final class PictureCache {
     }
 
     /** Starts the workspace's first drawing, or joins the one under way, and waits up to {@code wait} for it. */
-    private Optional<PeriodPicture> firstDrawing(Key key, Supplier<PeriodPicture> draw, Duration wait) {
+    private Optional<PeriodPicture> firstDrawing(Key key, Drawing draw, Duration wait) {
         CompletableFuture<Drawn> running = drawInBackground(key, draw);
         try {
-            return Optional.of(running.get(wait.toNanos(), TimeUnit.NANOSECONDS).picture());
+            return Optional.of(
+                    running.get(wait.toNanos(), TimeUnit.NANOSECONDS).month().picture());
         } catch (TimeoutException | ExecutionException stillDrawingOrFailed) {
             return Optional.empty();
         } catch (InterruptedException interrupted) {
@@ -97,7 +103,7 @@ final class PictureCache {
     }
 
     /** Draws the picture on the background executor, unless it is being drawn already; returns that drawing. */
-    private CompletableFuture<Drawn> drawInBackground(Key key, Supplier<PeriodPicture> draw) {
+    private CompletableFuture<Drawn> drawInBackground(Key key, Drawing draw) {
         CompletableFuture<Drawn> mine = new CompletableFuture<>();
         CompletableFuture<Drawn> running = drawing.putIfAbsent(key, mine);
         if (running != null) {
@@ -112,9 +118,10 @@ final class PictureCache {
         return mine;
     }
 
-    private void drawInto(CompletableFuture<Drawn> result, Key key, Supplier<PeriodPicture> draw) {
+    private void drawInto(CompletableFuture<Drawn> result, Key key, Drawing draw) {
         try {
-            Drawn drawn = new Drawn(draw.get(), clock.instant());
+            Optional<MonthPicture> last = Optional.ofNullable(pictures.get(key)).map(Drawn::month);
+            Drawn drawn = new Drawn(draw.draw(last), clock.instant());
             pictures.keySet().removeIf(old -> !old.monthStart().equals(key.monthStart()));
             pictures.put(key, drawn);
             drawing.remove(key, result);

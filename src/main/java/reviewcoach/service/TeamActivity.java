@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import reviewcoach.summary.ItemLine;
 import reviewcoach.summary.OwnerLoad;
+import reviewcoach.summary.PeriodCounts;
 import reviewcoach.summary.PeriodPicture;
 import reviewcoach.summary.SessionLine;
 
@@ -28,11 +29,27 @@ public interface TeamActivity {
     List<ItemLine> openItemsOf(String workspace, String owner, int limit);
 
     /**
+     * What the team did in a period, without private sessions, counted.
+     *
+     * @param workspace the workspace, or null for every workspace in the store
+     */
+    PeriodCounts counts(String workspace, Instant from, Instant to);
+
+    /**
      * The team's picture of a period, without private sessions.
      *
      * @param workspace the workspace, or null for every workspace in the store
      */
-    PeriodPicture picture(String workspace, Instant from, Instant to);
+    default PeriodPicture picture(String workspace, Instant from, Instant to) {
+        return counts(workspace, from, to).picture();
+    }
+
+    /**
+     * A number that moves whenever something already counted for a workspace is taken back: a session deleted, a line
+     * changed or removed. Counts of earlier days stay true while it stands still (new lines and sessions are counted
+     * on the day they come).
+     */
+    long changes(String workspace);
 
     /**
      * The people with open action items (outside private sessions), most items first; overdue is due before today.

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
@@ -25,6 +26,8 @@ import reviewcoach.service.SessionTransaction;
 
 /** The service's changes, as SQL on one connection inside one transaction. Not thread-safe. */
 final class JdbcSessionTransaction implements SessionTransaction {
+
+    private static final String BEFORE_FIRST_CHANGE = "before_first_change";
 
     private final Connection connection;
     /** Sessions this transaction holds: locked, or created by it and so seen by no other. */
@@ -123,6 +126,7 @@ final class JdbcSessionTransaction implements SessionTransaction {
     @Override
     public void deleteSession(long sessionId) {
         hold(sessionId);
+        pictureChanged(sessionId);
         update("deleting deliveries", "DELETE FROM outbox WHERE session_id = ?", sessionId);
         update("deleting reactions owed", "DELETE FROM outbox WHERE about_session = ?", sessionId);
         update("deleting posted messages", "DELETE FROM bot_messages WHERE session_id = ?", sessionId);
@@ -218,6 +222,7 @@ final class JdbcSessionTransaction implements SessionTransaction {
                 Rows.timestamp(contribution.writtenAt()),
                 sessionId,
                 contribution.messageId());
+        pictureChanged(sessionId);
     }
 
     @Override
@@ -227,6 +232,45 @@ final class JdbcSessionTransaction implements SessionTransaction {
                 "DELETE FROM contributions WHERE session_id = ? AND message_id = ?",
                 sessionId,
                 messageId);
+        pictureChanged(sessionId);
+    }
+
+    /**
+     * Something already counted in the session's workspace is taken back (see V15): one more change there. The row is
+     * made by the first change; when another transaction makes it first, its insert fails inside a savepoint (so that
+     * PostgreSQL keeps this transaction going) and the change is added to theirs. The savepoint has its own name:
+     * {@link GroupCommit} runs this whole transaction inside one of its own.
+     */
+    private void pictureChanged(long sessionId) {
+        String bump = "UPDATE picture_changes SET changes = changes + 1"
+                + " WHERE workspace = (SELECT workspace FROM sessions WHERE id = ?)";
+        try {
+            if (execute(bump, sessionId) > 0) {
+                return;
+            }
+            Savepoint beforeInsert = connection.setSavepoint(BEFORE_FIRST_CHANGE);
+            try {
+                execute(
+                        "INSERT INTO picture_changes (workspace, changes) SELECT workspace, 1 FROM sessions WHERE id = ?",
+                        sessionId);
+                connection.releaseSavepoint(beforeInsert);
+            } catch (SQLException failure) {
+                if (!SqlStates.isDuplicateKey(failure)) {
+                    throw failure;
+                }
+                connection.rollback(beforeInsert);
+                execute(bump, sessionId);
+            }
+        } catch (SQLException failure) {
+            throw new StoreException("noting a change to the month's picture", failure);
+        }
+    }
+
+    private int execute(String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, parameters);
+            return statement.executeUpdate();
+        }
     }
 
     /**
@@ -326,9 +370,8 @@ final class JdbcSessionTransaction implements SessionTransaction {
     }
 
     private void update(String doing, String sql, Object... parameters) {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            bind(statement, parameters);
-            statement.executeUpdate();
+        try {
+            execute(sql, parameters);
         } catch (SQLException failure) {
             throw new StoreException(doing, failure);
         }

@@ -14,13 +14,13 @@ import reviewcoach.dialogue.Step;
 import reviewcoach.service.TeamActivity;
 import reviewcoach.summary.ItemLine;
 import reviewcoach.summary.OwnerLoad;
-import reviewcoach.summary.PeriodPicture;
+import reviewcoach.summary.PeriodCounts;
 import reviewcoach.summary.SessionLine;
 import reviewcoach.summary.TimeToFinish;
 
 /**
  * The team's activity read from the sessions, contributions and action items tables: each list is one query on an
- * index (see V6 and V7), bounded by a limit; a picture is five. Thread-safe.
+ * index (see V6 and V7), bounded by a limit; a period's counts are five. Thread-safe.
  */
 public final class JdbcTeamActivity implements TeamActivity {
 
@@ -30,8 +30,6 @@ public final class JdbcTeamActivity implements TeamActivity {
     private static final String VISIBLE_TO_VIEWER = "(" + PUBLIC + " OR s.starter = ?)";
     private static final String LINE_COLUMNS =
             "s.id, s.channel, s.thread, s.step, s.started_at, s.finished_at, SUBSTRING(s.review_text, 1, 300) AS excerpt";
-    /** Enough finished sessions for a fair median; a month with more is sampled by its latest. */
-    private static final int SPANS_READ = 5_000;
     /** Distinct feeling lines read per period; the rare ones past this never reach the top five. */
     private static final int FEELING_LINES_READ = 300;
 
@@ -112,7 +110,10 @@ public final class JdbcTeamActivity implements TeamActivity {
     }
 
     @Override
-    public PeriodPicture picture(String workspace, Instant from, Instant to) {
+    public PeriodCounts counts(String workspace, Instant from, Instant to) {
+        if (!from.isBefore(to)) {
+            return PeriodCounts.none();
+        }
         boolean inWorkspace = workspace != null;
         List<Object> period = new ArrayList<>(List.of(Rows.timestamp(from), Rows.timestamp(to)));
         if (workspace != null) {
@@ -129,12 +130,22 @@ public final class JdbcTeamActivity implements TeamActivity {
                 spansSql(inWorkspace),
                 row -> new TimeToFinish.Span(Rows.instant(row, "started_at"), Rows.instant(row, "finished_at")),
                 period.toArray());
-        return PeriodPicture.of(
+        return new PeriodCounts(
                 started,
                 finished,
                 spans,
                 feelings(Step.FEELING, inWorkspace, period),
                 feelings(Step.NEW_FEELING, inWorkspace, period));
+    }
+
+    @Override
+    public long changes(String workspace) {
+        List<Long> changes = query(
+                "reading the changes to the month's picture",
+                "SELECT changes FROM picture_changes WHERE workspace = ?",
+                row -> row.getLong(1),
+                workspace);
+        return changes.isEmpty() ? 0 : changes.get(0);
     }
 
     /** Each distinct feeling line written at one step in the period, with its count. */
@@ -177,7 +188,8 @@ public final class JdbcTeamActivity implements TeamActivity {
 
     static String spansSql(boolean inWorkspace) {
         return "SELECT s.started_at, s.finished_at FROM sessions s WHERE s.finished_at >= ? AND s.finished_at < ?"
-                + workspace(inWorkspace) + " AND " + PUBLIC + " ORDER BY s.finished_at DESC FETCH FIRST " + SPANS_READ
+                + workspace(inWorkspace) + " AND " + PUBLIC + " ORDER BY s.finished_at DESC FETCH FIRST "
+                + PeriodCounts.SPANS_KEPT
                 + " ROWS ONLY";
     }
 

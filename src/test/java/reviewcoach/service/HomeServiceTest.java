@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import reviewcoach.summary.Home;
-import reviewcoach.summary.PeriodPicture;
 import reviewcoach.testing.SettableClock;
 
 /**
@@ -89,14 +88,14 @@ class HomeServiceTest {
         assertEquals(1, drawings.size(), "fresh again");
     }
 
-    /** Answers empty lists and counts how often the picture is drawn. */
+    /** Answers empty lists and counts how often the picture is drawn (each drawing asks for the changes once). */
     private static final class CountingActivity extends QuietTeamActivity {
         final AtomicInteger pictures = new AtomicInteger();
 
         @Override
-        public PeriodPicture picture(String workspace, Instant from, Instant to) {
+        public long changes(String workspace) {
             pictures.incrementAndGet();
-            return super.picture(workspace, from, to);
+            return super.changes(workspace);
         }
     }
 }

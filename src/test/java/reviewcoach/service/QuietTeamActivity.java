@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import reviewcoach.summary.ItemLine;
 import reviewcoach.summary.OwnerLoad;
-import reviewcoach.summary.PeriodPicture;
+import reviewcoach.summary.PeriodCounts;
 import reviewcoach.summary.SessionLine;
 
 /** A team with nothing going on: every list empty, an empty picture. Tests override what they watch. */
@@ -32,8 +32,13 @@ class QuietTeamActivity implements TeamActivity {
     }
 
     @Override
-    public PeriodPicture picture(String workspace, Instant from, Instant to) {
-        return new PeriodPicture(0, 0, null, List.of(), List.of());
+    public PeriodCounts counts(String workspace, Instant from, Instant to) {
+        return PeriodCounts.none();
+    }
+
+    @Override
+    public long changes(String workspace) {
+        return 0;
     }
 
     @Override

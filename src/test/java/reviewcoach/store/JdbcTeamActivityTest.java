@@ -18,16 +18,21 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import reviewcoach.dialogue.Contribution;
+import reviewcoach.dialogue.Step;
 import reviewcoach.service.Delivery;
 import reviewcoach.service.DeliveryKind;
 import reviewcoach.service.DigestAddress;
 import reviewcoach.summary.OwnerLoad;
+import reviewcoach.summary.PeriodCounts;
 import reviewcoach.summary.PeriodPicture;
 import reviewcoach.summary.SessionLine;
 import reviewcoach.summary.Tally;
@@ -178,6 +183,70 @@ class JdbcTeamActivityTest {
         assertEquals("calm", day.feelingsAfter().get(0).label());
         assertTrue(day.medianIfAny().isPresent());
         assertEquals(day, activity.picture(null, from, NOW), "one workspace: the same without naming it");
+    }
+
+    @Test
+    void theCountsOfTwoStretchesAddUpToTheirWhole() {
+        Instant from = NOW.minus(Duration.ofDays(10));
+        Instant middle = NOW.minus(Duration.ofHours(30));
+        assertEquals(
+                activity.picture(TEAM, from, NOW),
+                activity.counts(TEAM, from, middle)
+                        .plus(activity.counts(TEAM, middle, NOW))
+                        .picture());
+        assertEquals(PeriodCounts.none(), activity.counts(TEAM, NOW, NOW), "an empty stretch reads nothing");
+    }
+
+    @Test
+    void changesMoveWhenSomethingCountedIsTakenBack() {
+        JdbcSessionStore store = new JdbcSessionStore(dataSource);
+        assertEquals(0, activity.changes(TEAM));
+
+        store.inTransaction(tx -> {
+            tx.addContribution(5, new Contribution("m-new", Step.FEELING, ALICE, "hurt", null, NOW));
+            return null;
+        });
+        assertEquals(0, activity.changes(TEAM), "a new line lands today: the earlier days stay true");
+
+        store.inTransaction(tx -> {
+            tx.replaceContribution(1, new Contribution("m0", Step.FEELING, ALICE, "calm", null, NOW));
+            return null;
+        });
+        assertEquals(1, activity.changes(TEAM), "an edited line leaves its day for today");
+        store.inTransaction(tx -> {
+            tx.removeContribution(2, "m1");
+            return null;
+        });
+        store.inTransaction(tx -> {
+            tx.deleteSession(3);
+            return null;
+        });
+        assertEquals(3, activity.changes(TEAM));
+        assertEquals(0, activity.changes("T0ELSEWHERE"), "each workspace has its own");
+    }
+
+    /**
+     * Two transactions each taking back the workspace's first change: the later insert finds the row made (H2 and
+     * PostgreSQL make it wait for the first to commit), and its change is added there instead of failing its work.
+     */
+    @Test
+    void twoFirstChangesAtOnceAreBothCounted() throws Exception {
+        JdbcSessionStore store = new JdbcSessionStore(dataSource);
+        CompletableFuture<Void> second;
+        try (Connection first = dataSource.getConnection()) {
+            first.setAutoCommit(false);
+            try (Statement insert = first.createStatement()) {
+                insert.executeUpdate("INSERT INTO picture_changes (workspace, changes) VALUES ('" + TEAM + "', 1)");
+            }
+            second = CompletableFuture.runAsync(() -> store.inTransaction(tx -> {
+                tx.removeContribution(2, "m1");
+                return null;
+            }));
+            Thread.sleep(300); // lets the second reach its insert and wait there; it counts either way
+            first.commit();
+        }
+        second.get(30, TimeUnit.SECONDS);
+        assertEquals(2, activity.changes(TEAM));
     }
 
     @Test
