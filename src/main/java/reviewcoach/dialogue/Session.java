@@ -132,6 +132,23 @@ public record Session(
                 believability);
     }
 
+    /** The same session, its thread found in another conversation (see {@link #openedIn(String, String)}). */
+    public Session movedTo(String newChannel) {
+        return new Session(
+                id,
+                workspace,
+                newChannel,
+                thread,
+                starter,
+                review,
+                step,
+                status,
+                startedAt,
+                finishedAt,
+                chosenThought,
+                believability);
+    }
+
     public Session withChosenThought(String messageId) {
         return new Session(
                 id,

@@ -326,6 +326,7 @@ public final class SessionService {
 
     private Optional<Outcome> inSession(ThreadMessage message, Preparation preparation) {
         Optional<ThreadSessions.Seen> known = threads.find(message.channel(), message.thread())
+                .or(() -> movedToItsDirectMessage(message))
                 .filter(session -> session.workspace().equals(message.workspace()));
         if (known.isEmpty()) {
             return Optional.empty();
@@ -348,6 +349,38 @@ public final class SessionService {
             log.info("session={} event={} already handled", sessionId, message.eventKey());
             return Optional.empty();
         }
+    }
+
+    /**
+     * A private session opened before 3b4f3b5 kept its starter's user id as its channel, though Slack opened its thread
+     * in a direct message (a {@code D} channel), where its lines arrive: the starter's first line there moves it into
+     * that conversation for good. Only a line in a direct message that is no session's pays for the look-up.
+     */
+    private Optional<ThreadSessions.Seen> movedToItsDirectMessage(ThreadMessage message) {
+        if (!message.channel().startsWith("D")) {
+            return Optional.empty();
+        }
+        Optional<Session> addressed = store.findByThread(message.author(), message.thread())
+                .filter(session -> session.channel().equals(session.starter())
+                        && session.workspace().equals(message.workspace()));
+        if (addressed.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean moved = store.inSessionTransaction(
+                addressed.get().id(), tx -> tx.lock(addressed.get().id())
+                        .filter(session -> session.channel().equals(message.author()))
+                        .map(session -> {
+                            tx.save(session.movedTo(message.channel()));
+                            return true;
+                        })
+                        .orElse(false));
+        if (!moved) {
+            return Optional.empty();
+        }
+        log.info(
+                "session={} moved into the direct message its thread is in",
+                addressed.get().id());
+        return threads.find(message.channel(), message.thread());
     }
 
     /** The lines the dialogue needs for this input, read in the same transaction (never a second connection). */

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -100,6 +103,38 @@ class PrivateSessionEndToEndTest {
         assertEquals(1, shared.size(), "shared once, with the team");
         assertTrue(shared.get(0).jsonParam("blocks").toString().contains("the hygienist was rough"));
         assertTrue(!shared.get(0).jsonParam("blocks").toString().contains("share_summary"));
+    }
+
+    /**
+     * A private session opened before its channel was kept from Slack's answer still names its starter's user id; the
+     * starter's first line in the direct message finds it there and moves it in.
+     */
+    @Test
+    void aPrivateSessionStillAddressedToItsStarterMovesIntoItsDirectMessageAtTheFirstLine() throws Exception {
+        service.client()
+                .send(service.requests()
+                        .slashCommand(SlashCommand.of("/review", "private The hygienist was rough and rude.")));
+        String thread = slack.awaitCalls("chat.postMessage", 2, RunningService.WAIT)
+                .get(1)
+                .param("thread_ts");
+        service.awaitOutboxEmpty();
+        try (Connection connection = service.connectToDatabase();
+                Statement legacy = connection.createStatement()) {
+            legacy.executeUpdate("UPDATE sessions SET channel = starter"); // as sessions opened before 3b4f3b5 were
+        }
+        String dm = TestWorkspace.directMessageWith(TestWorkspace.USER_ID);
+
+        send(ChatMessage.reply(thread, "A review says \"the hygienist was rough\"")
+                .withChannel(dm));
+
+        assertEquals(
+                dm,
+                slack.awaitCalls("reactions.add", 1, RunningService.WAIT).get(0).param("channel"));
+        try (Connection connection = service.connectToDatabase();
+                ResultSet channel = connection.createStatement().executeQuery("SELECT channel FROM sessions")) {
+            assertTrue(channel.next());
+            assertEquals(dm, channel.getString(1), "moved for good");
+        }
     }
 
     private void send(ChatMessage message) {
