@@ -357,7 +357,7 @@ public final class SessionService {
      * that conversation for good. Only a line in a direct message that is no session's pays for the look-up.
      */
     private Optional<ThreadSessions.Seen> movedToItsDirectMessage(ThreadMessage message) {
-        if (!message.channel().startsWith("D")) {
+        if (!message.channel().startsWith("D") || message.author() == null) {
             return Optional.empty();
         }
         Optional<Session> addressed = store.findByThread(message.author(), message.thread())
