@@ -366,21 +366,16 @@ public final class SessionService {
         if (addressed.isEmpty()) {
             return Optional.empty();
         }
-        boolean moved = store.inSessionTransaction(
+        Optional<Session> moved = store.inSessionTransaction(
                 addressed.get().id(), tx -> tx.lock(addressed.get().id())
                         .filter(session -> session.channel().equals(message.author()))
                         .map(session -> {
-                            tx.save(session.movedTo(message.channel()));
-                            return true;
-                        })
-                        .orElse(false));
-        if (!moved) {
-            return Optional.empty();
-        }
-        log.info(
-                "session={} moved into the direct message its thread is in",
-                addressed.get().id());
-        return threads.find(message.channel(), message.thread());
+                            Session inItsDirectMessage = session.movedTo(message.channel());
+                            tx.save(inItsDirectMessage);
+                            return inItsDirectMessage;
+                        }));
+        moved.ifPresent(session -> log.info("session={} moved into the direct message its thread is in", session.id()));
+        return moved.map(ThreadSessions.Seen::of);
     }
 
     /** The lines the dialogue needs for this input, read in the same transaction (never a second connection). */

@@ -29,7 +29,7 @@ final class ThreadSessions {
 
     /** A thread's session as last seen: its id, its workspace and its step. */
     record Seen(long id, String workspace, Step step) {
-        private static Seen of(Session session) {
+        static Seen of(Session session) {
             return new Seen(session.id(), session.workspace(), session.step());
         }
     }
