@@ -26,8 +26,11 @@ record Word(String form, int start, int end) {
     /** A letter three times or more: "sooo", "ruuude"; no English word triples a letter. */
     private static final Pattern STRETCHED = Pattern.compile("(\\p{L})\\1{2,}");
 
-    /** What may stand between two words of one phrase: spaces and hyphens ("one-sided", "made up"). */
-    private static final Pattern JOINER = Pattern.compile("[\\s\\-‐‑]*");
+    /**
+     * What may stand between two words of one phrase: spaces and hyphens ("one-sided", "made up"): the
+     * regular expression {@code [\s\-‐‑]*}, checked a character at a time, since every two neighbouring words of a line ask.
+     */
+    private static final String JOINERS = " \t\n\u000B\f\r-\u2010\u2011";
 
     /** The words of a line, in order. */
     static List<Word> in(String text) {
@@ -58,8 +61,7 @@ record Word(String form, int start, int end) {
         for (Word word : in(text)) {
             if (!run.isEmpty()) {
                 Word previous = run.get(run.size() - 1);
-                if (!JOINER.matcher(text.substring(previous.end(), word.start()))
-                        .matches()) {
+                if (!onlyJoiners(text, previous.end(), word.start())) {
                     runs.add(List.copyOf(run));
                     run.clear();
                 }
@@ -77,8 +79,39 @@ record Word(String form, int start, int end) {
         return text.substring(words.get(0).start(), words.get(words.size() - 1).end());
     }
 
+    private static boolean onlyJoiners(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (JOINERS.indexOf(text.charAt(i)) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static String normalize(String word) {
-        String plain = APOSTROPHE.matcher(word.toLowerCase(Locale.ROOT)).replaceAll("'");
+        String lower = word.toLowerCase(Locale.ROOT);
+        if (isPlain(lower)) {
+            return lower;
+        }
+        String plain = APOSTROPHE.matcher(lower).replaceAll("'");
         return STRETCHED.matcher(plain).replaceAll("$1");
+    }
+
+    /**
+     * Whether a lower-case word holds nothing {@link #APOSTROPHE} or {@link #STRETCHED} would change, as most words
+     * do: no typed apostrophe other than {@code '} and no letter three times in a row. A surrogate (a letter outside
+     * the Basic Multilingual Plane) is left to the patterns.
+     */
+    private static boolean isPlain(String word) {
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (c == '\u2019' || c == '\u2018' || c == '\u02BC' || Character.isSurrogate(c)) {
+                return false;
+            }
+            if (i >= 2 && c == word.charAt(i - 1) && c == word.charAt(i - 2) && Character.isLetter(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 }
