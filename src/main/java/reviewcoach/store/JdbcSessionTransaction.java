@@ -239,7 +239,7 @@ final class JdbcSessionTransaction implements SessionTransaction {
      * Something already counted in the session's workspace is taken back (see V15): one more change there. The row is
      * made by the first change; when another transaction makes it first, its insert fails inside a savepoint (so that
      * PostgreSQL keeps this transaction going) and the change is added to theirs. The savepoint has its own name:
-     * {@link GroupCommit} runs this whole transaction inside one of its own.
+     * {@link GroupCommit} may run this whole transaction inside one of its own.
      */
     private void pictureChanged(long sessionId) {
         String bump = "UPDATE picture_changes SET changes = changes + 1"

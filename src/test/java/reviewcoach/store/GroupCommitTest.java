@@ -15,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -87,30 +88,14 @@ class GroupCommitTest {
     void aFailingCallerIsRolledBackAloneAndGetsItsOwnFailure() throws Exception {
         IllegalStateException refusal = new IllegalStateException("refused by the caller's own rule");
         try (GroupCommit commits = new GroupCommit(dataSource)) {
-            CountDownLatch holding = new CountDownLatch(1);
-            CountDownLatch release = new CountDownLatch(1);
-            Future<Integer> first = callers.submit(() -> commits.run(connection -> {
-                holding.countDown();
-                awaitQuietly(release);
-                return insert(connection, 0, "first");
-            }));
-            holding.await(30, TimeUnit.SECONDS);
-            // While the first holds the committer, these queue up and are committed as one group.
-            List<Future<Integer>> group = new ArrayList<>();
-            for (int i = 1; i <= 10; i++) {
-                int id = i;
-                group.add(callers.submit(() -> commits.run(connection -> {
-                    insert(connection, id, "grouped");
-                    if (id == 5) {
-                        throw refusal;
-                    }
-                    return id;
-                })));
-            }
-            awaitQueued(commits, 10);
-            release.countDown();
+            List<Future<Integer>> group = oneGroupOfTen(commits, (connection, id) -> {
+                insert(connection, id, "grouped");
+                if (id == 5) {
+                    throw refusal;
+                }
+                return id;
+            });
 
-            assertEquals(0, first.get(30, TimeUnit.SECONDS));
             for (int i = 1; i <= 10; i++) {
                 if (i == 5) {
                     Future<Integer> failing = group.get(i - 1);
@@ -124,6 +109,54 @@ class GroupCommitTest {
         }
         assertEquals(10, committedRows(), "all but the failing caller's row");
         assertEquals(List.of(), idsWhere("id = 5"));
+    }
+
+    @Test
+    void aGroupWhosePiecesAllSucceedSetsNoSavepoint() throws Exception {
+        List<String> savepoints = new CopyOnWriteArrayList<>();
+        DataSource watched = watched(dataSource, method -> {
+            if (method.contains("avepoint")) {
+                savepoints.add(method);
+            }
+        });
+        try (GroupCommit commits = new GroupCommit(watched)) {
+            List<Future<Integer>> group = oneGroupOfTen(commits, (connection, id) -> insert(connection, id, "grouped"));
+
+            for (int i = 1; i <= 10; i++) {
+                assertEquals(i, group.get(i - 1).get(30, TimeUnit.SECONDS));
+            }
+        }
+        assertEquals(11, committedRows());
+        assertEquals(List.of(), savepoints, "no savepoint set or released while no piece fails");
+    }
+
+    /** One caller's piece of work in a test group, told its caller's number. */
+    private interface NumberedWork {
+        Integer run(Connection connection, int id) throws SQLException;
+    }
+
+    /**
+     * Ten callers (numbered 1 to 10) committed as one group: a first caller (id 0, which inserts its row) holds the
+     * committer until all ten wait behind it. Returns once the first is committed; the ten futures follow.
+     */
+    private List<Future<Integer>> oneGroupOfTen(GroupCommit commits, NumberedWork work) throws Exception {
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Future<Integer> first = callers.submit(() -> commits.run(connection -> {
+            holding.countDown();
+            awaitQuietly(release);
+            return insert(connection, 0, "first");
+        }));
+        holding.await(30, TimeUnit.SECONDS);
+        List<Future<Integer>> group = new ArrayList<>();
+        for (int i = 1; i <= 10; i++) {
+            int id = i;
+            group.add(callers.submit(() -> commits.run(connection -> work.run(connection, id))));
+        }
+        awaitQueued(commits, 10);
+        release.countDown();
+        assertEquals(0, first.get(30, TimeUnit.SECONDS));
+        return group;
     }
 
     @Test
@@ -322,15 +355,27 @@ class GroupCommitTest {
 
     /** Connections from {@code real} whose commit always fails, as a full disk would make it. */
     private static DataSource failingCommits(DataSource real) {
+        return watched(real, method -> {
+            if (method.equals("commit")) {
+                throw new SQLException("disk full");
+            }
+        });
+    }
+
+    /** What a watched connection is asked to do, by the name of the method; it may throw instead. */
+    private interface Watcher {
+        void called(String method) throws SQLException;
+    }
+
+    /** Connections from {@code real} that tell {@code watcher} of every call before they make it. */
+    private static DataSource watched(DataSource real, Watcher watcher) {
         return new DataSource() {
             @Override
             public Connection getConnection() throws SQLException {
                 Connection connection = real.getConnection();
                 return (Connection) Proxy.newProxyInstance(
                         Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
-                            if (method.getName().equals("commit")) {
-                                throw new SQLException("disk full");
-                            }
+                            watcher.called(method.getName());
                             try {
                                 return method.invoke(connection, args);
                             } catch (InvocationTargetException thrown) {
