@@ -2,7 +2,8 @@
 # The benchmark of the issue "Speed and scale": builds the app's shaded jar, then runs reviewcoach.bench.Benchmark
 # from the test class path. It starts the jar on a fresh H2 database with a fake Slack Web API, and the two floors,
 # all on 127.0.0.1, and prints one table. Options: bench/run.sh --help. Results: target/bench/results.md.
-# bench/run.sh --store-writes [N] [rounds] instead measures what H2 writes per contribution (StoreWrites).
+# bench/run.sh --store-writes [N] [rounds] instead measures what H2 writes per contribution (StoreWrites);
+# bench/run.sh --coaching [N] [rounds] what the coach costs per line (CoachingReads).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -32,6 +33,11 @@ fi
 mkdir -p target/bench
 mvn -B -q -Dstyle.color=never dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench/classpath.txt
 classpath="target/test-classes:target/classes:$(cat target/bench/classpath.txt)"
+
+if [[ "${args[0]-}" == "--coaching" ]]; then
+  # What the coach costs per line, in-process, one thread (reviewcoach.bench.CoachingReads): [lines per round] [rounds].
+  exec java -Xms128m -Xmx256m -cp "$classpath" reviewcoach.bench.CoachingReads "${args[@]:1}"
+fi
 
 if [[ "${args[0]-}" == "--store-writes" ]]; then
   # What H2 writes per contribution (reviewcoach.bench.StoreWrites), in-process: [contributions per round] [rounds].
