@@ -18,13 +18,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Group commit: the work of many callers, arriving at once, runs on one connection and is committed with one commit.
- * When a piece fails, the group is rolled back and run again with each piece inside its own savepoint, so that the
- * failing piece alone is rolled back and every other piece is kept; pieces seldom fail (a retried event already
+ * Every caller still returns only after its work is committed, so nothing acknowledged can be lost; what is saved is
+ * the cost of a commit per caller (on H2 with {@code WRITE_DELAY=0} a write to its file; on PostgreSQL a WAL flush and
+ * a round trip), and, since one transaction holds them all, the waits of callers that lock the same session.
+ *
+ * <p>When a piece fails, the group is rolled back and run again with each piece inside its own savepoint, so that the
+ * failing piece alone is rolled back and every other piece is kept. Pieces seldom fail (a retried event already
  * handled, a deadlock), and a savepoint set and released around every piece would cost two more statements each (two
- * round trips on PostgreSQL, where a piece has four or five). Every caller still returns only
- * after its work is committed, so nothing acknowledged can be lost; what is saved is the cost of a commit per caller
- * (on H2 with {@code WRITE_DELAY=0} a write to its file; on PostgreSQL a WAL flush and a round trip), and, since one
- * transaction holds them all, the waits of callers that lock the same session.
+ * round trips on PostgreSQL, where a piece has four or five).
  *
  * <p>One thread commits, so pieces of one group never wait for each other's locks. Callers wait in a bounded queue,
  * which pushes back on them when the database falls behind. A piece must not start another transaction through this
@@ -33,11 +34,10 @@ import org.slf4j.LoggerFactory;
  * <p>On PostgreSQL there are several committers (each instance's own, and several in one instance: see {@link
  * StripedCommit}), and a group keeps the row locks of its earlier pieces until it commits. Two committers' groups can
  * therefore wait for each other (one locked session A and wants B, the other the reverse); the database breaks such a
- * deadlock by failing one statement. The piece that
- * failed is rolled back to its savepoint alone and run again at the head of the next group, after this one's commit
- * has released its locks (up to {@value #MAX_ATTEMPTS} times). So a piece of work must have no effect outside its
- * connection: it may run more than once (after another piece's failure too), and only its last run counts.
- * Thread-safe.
+ * deadlock by failing one statement. The piece that failed is rolled back to its savepoint alone and run again at
+ * the head of the next group, after this one's commit has released its locks (up to {@value #MAX_ATTEMPTS} times).
+ * So a piece of work must have no effect outside its connection: it may run more than once (after another piece's
+ * failure too), and only its last run counts. Thread-safe.
  */
 public final class GroupCommit implements Transactions, AutoCloseable {
 

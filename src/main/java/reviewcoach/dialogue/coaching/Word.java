@@ -27,8 +27,8 @@ record Word(String form, int start, int end) {
     private static final Pattern STRETCHED = Pattern.compile("(\\p{L})\\1{2,}");
 
     /**
-     * What may stand between two words of one phrase: spaces and hyphens ("one-sided", "made up"): the
-     * regular expression {@code [\s\-‐‑]*}, checked a character at a time, since every two neighbouring words of a line ask.
+     * What may stand between two words of one phrase: spaces and hyphens ("one-sided", "made up"). The characters of
+     * {@code [\s\-‐‑]*}, checked one at a time: every two neighbouring words of every line ask.
      */
     private static final String JOINERS = " \t\n\u000B\f\r-\u2010\u2011";
 
