@@ -1,18 +1,19 @@
 package reviewcoach.service;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The bot token of each workspace the app was installed to through OAuth, read from the installations and kept for a
- * minute, so that a busy workspace does not cost a query per Slack call. Forgotten at once on this instance when the
- * app is uninstalled; another instance stops using it within the minute, and until then Slack refuses it anyway.
+ * minute, so that a busy workspace does not cost a query per Slack call (callers asking for one workspace at once share
+ * one read). Forgotten at once on this instance when the app is uninstalled; another instance stops using it within
+ * the minute, and until then Slack refuses it anyway. A workspace that is not installed is asked about each time.
  * Thread-safe.
  */
 public final class InstalledBotTokens implements BotTokens {
@@ -22,30 +23,32 @@ public final class InstalledBotTokens implements BotTokens {
     private static final Logger log = LoggerFactory.getLogger(InstalledBotTokens.class);
 
     private final Installations installations;
-    private final Clock clock;
-    private final Map<String, Known> known = new ConcurrentHashMap<>();
+    private final Cache<String, String> known;
 
+    /** @param clock what {@link #KEPT} is measured by */
     public InstalledBotTokens(Installations installations, Clock clock) {
         this.installations = Objects.requireNonNull(installations, "installations");
-        this.clock = Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(clock, "clock");
+        this.known = Caffeine.newBuilder()
+                .expireAfterWrite(KEPT)
+                .ticker(() -> Duration.between(Instant.EPOCH, clock.instant()).toNanos())
+                .executor(Runnable::run) // its upkeep on the caller's thread: no pool of its own
+                .build();
     }
 
     @Override
     public String botTokenFor(String workspace) {
-        Instant now = clock.instant();
-        Known cached = known.get(workspace);
-        if (cached != null && now.isBefore(cached.until())) {
-            return cached.token();
-        }
-        String token = installations
+        return known.get(workspace, this::installedToken);
+    }
+
+    private String installedToken(String workspace) {
+        return installations
                 .find(workspace)
                 .map(Installation::botToken)
                 .orElseThrow(() -> DeliveryFailure.permanent("not_installed"));
-        known.put(workspace, new Known(token, now.plus(KEPT)));
-        return token;
     }
 
-    /** Whether the app is installed in a workspace (asked of the installations at most once a minute). */
+    /** Whether the app is installed in a workspace (asked of the installations at most once a minute while it is). */
     public boolean isInstalled(String workspace) {
         try {
             botTokenFor(workspace);
@@ -58,9 +61,7 @@ public final class InstalledBotTokens implements BotTokens {
     /** The app was uninstalled from a workspace, or its bot token revoked: the token is removed for good. */
     public void uninstalled(String workspace) {
         boolean removed = installations.remove(workspace);
-        known.remove(workspace);
+        known.invalidate(workspace);
         log.info("workspace {} uninstalled; its bot token {}", workspace, removed ? "removed" : "was already gone");
     }
-
-    private record Known(String token, Instant until) {}
 }

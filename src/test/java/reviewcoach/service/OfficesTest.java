@@ -95,28 +95,7 @@ class OfficesTest {
 
     @Test
     void eachInstalledWorkspaceHasItsOwnTokenUntilItIsUninstalled() {
-        Map<String, Installation> installed = new HashMap<>();
-        Installations installations = new Installations() {
-            @Override
-            public void save(Installation installation) {
-                installed.put(installation.workspace(), installation);
-            }
-
-            @Override
-            public Optional<Installation> find(String workspace) {
-                return Optional.ofNullable(installed.get(workspace));
-            }
-
-            @Override
-            public List<String> workspaces() {
-                return List.copyOf(installed.keySet());
-            }
-
-            @Override
-            public boolean remove(String workspace) {
-                return installed.remove(workspace) != null;
-            }
-        };
+        Installations installations = new InMemoryInstallations();
         installations.save(new Installation(
                 "T0DENTAL", null, "xoxb-dental", "U0BOT", "B0BOT", "chat:write", "U0ADMIN", clock.instant()));
         installations.save(new Installation(
