@@ -61,10 +61,41 @@ class MonthPictureTest {
 
         activity.read.clear();
         ZonedDateTime settled = at("2026-12-16T00:11");
-        draw(settled, Optional.of(settling));
+        MonthPicture next = draw(settled, Optional.of(settling));
+        assertEquals(
+                List.of(range("2026-12-15T00:00", "2026-12-16T00:00"), since("2026-12-16T00:00", settled)),
+                activity.read,
+                "the settled day alone, added to the days kept");
+        assertEquals(3, next.picture().started(), "the days kept, the day settled, today: one session each");
+        assertEquals(at("2026-12-16T00:00").toInstant(), next.earlier().until());
+    }
+
+    @Test
+    void somethingTakenBackWhileADaySettlesMeansTheWholeMonthIsCountedAgain() {
+        MonthPicture yesterday = draw(at("2026-12-15T12:00"), Optional.empty());
+        activity.changes = 1;
+        activity.read.clear();
+
+        ZonedDateTime settled = at("2026-12-16T00:11");
+        draw(settled, Optional.of(yesterday));
         assertEquals(
                 List.of(range("2026-12-01T00:00", "2026-12-16T00:00"), since("2026-12-16T00:00", settled)),
                 activity.read);
+    }
+
+    @Test
+    void aNewMonthKeepsNothingOfTheLast() {
+        ZonedDateTime november = ZonedDateTime.of(2026, 11, 1, 0, 0, 0, 0, OFFICE);
+        MonthPicture lastOfNovember =
+                MonthPicture.draw(activity, "T1", november, at("2026-11-30T23:00"), Optional.empty());
+        activity.read.clear();
+
+        ZonedDateTime secondOfDecember = at("2026-12-02T00:11");
+        MonthPicture next = draw(secondOfDecember, Optional.of(lastOfNovember));
+        assertEquals(
+                List.of(range("2026-12-01T00:00", "2026-12-02T00:00"), since("2026-12-02T00:00", secondOfDecember)),
+                activity.read);
+        assertEquals(2, next.picture().started(), "December's two stretches only");
     }
 
     @Test
