@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.postgresql.PGStatement;
 import reviewcoach.service.Delivery;
 import reviewcoach.service.DeliveryKind;
 import reviewcoach.service.Outbox;
@@ -126,8 +127,10 @@ public final class JdbcOutbox implements Outbox {
         if (claimed.isEmpty()) {
             return claimed;
         }
-        try (PreparedStatement take = connection.prepareStatement("UPDATE outbox SET status = 'SENDING',"
-                + " claimed_by = ?, claimed_until = ?, attempts = ? WHERE id = ?")) {
+        try (PreparedStatement take = plannedEachRun(
+                connection,
+                "UPDATE outbox SET status = 'SENDING',"
+                        + " claimed_by = ?, claimed_until = ?, attempts = ? WHERE id = ?")) {
             OffsetDateTime claimedUntil = Rows.timestamp(now.plus(lease));
             for (Delivery delivery : claimed) {
                 take.setString(1, courier);
@@ -143,7 +146,7 @@ public final class JdbcOutbox implements Outbox {
 
     private static List<Long> ids(Connection connection, String sql, Instant now, int limit) throws SQLException {
         List<Long> ids = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(sql)) {
+        try (PreparedStatement select = plannedEachRun(connection, sql)) {
             select.setObject(1, Rows.timestamp(now));
             select.setInt(2, limit);
             try (ResultSet rows = select.executeQuery()) {
@@ -166,7 +169,7 @@ public final class JdbcOutbox implements Outbox {
         String ids = String.join(", ", Collections.nCopies(candidates.size(), "?"));
         Map<Long, Delivery> locked = new HashMap<>();
         try (PreparedStatement select =
-                connection.prepareStatement(COLUMNS + " FROM outbox o WHERE o.id IN (" + ids + ")" + STILL_CLAIMABLE)) {
+                plannedEachRun(connection, COLUMNS + " FROM outbox o WHERE o.id IN (" + ids + ")" + STILL_CLAIMABLE)) {
             int parameter = 1;
             for (long id : candidates) {
                 select.setLong(parameter++, id);
@@ -203,9 +206,11 @@ public final class JdbcOutbox implements Outbox {
     @Override
     public int releaseClaims() {
         return update(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("UPDATE outbox SET status = 'PENDING',"
-                    + " claimed_by = NULL, claimed_until = NULL, attempts = attempts + 1"
-                    + " WHERE status = 'SENDING' AND claimed_by = ?")) {
+            try (PreparedStatement statement = plannedEachRun(
+                    connection,
+                    "UPDATE outbox SET status = 'PENDING',"
+                            + " claimed_by = NULL, claimed_until = NULL, attempts = attempts + 1"
+                            + " WHERE status = 'SENDING' AND claimed_by = ?")) {
                 statement.setString(1, courier);
                 return statement.executeUpdate();
             }
@@ -228,7 +233,7 @@ public final class JdbcOutbox implements Outbox {
     }
 
     private static Instant earliest(Connection connection, String sql) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql);
+        try (PreparedStatement statement = plannedEachRun(connection, sql);
                 ResultSet rows = statement.executeQuery()) {
             return rows.next() ? Rows.instant(rows, "due") : null;
         }
@@ -255,7 +260,7 @@ public final class JdbcOutbox implements Outbox {
         Outcome outcome = settlement.outcome();
         Long session = outcome.passesTheTurnOn() ? lockSessionOf(connection, settlement.deliveryId()) : null;
         int settled;
-        try (PreparedStatement statement = connection.prepareStatement(settling(outcome) + MINE)) {
+        try (PreparedStatement statement = plannedEachRun(connection, settling(outcome) + MINE)) {
             int parameter = 1;
             if (settlement.notBefore() != null) {
                 statement.setObject(parameter++, Rows.timestamp(settlement.notBefore()));
@@ -268,7 +273,7 @@ public final class JdbcOutbox implements Outbox {
             settled = statement.executeUpdate();
         }
         if (settled == 1 && session != null) {
-            try (PreparedStatement next = connection.prepareStatement(NEXT_IN_QUEUE)) {
+            try (PreparedStatement next = plannedEachRun(connection, NEXT_IN_QUEUE)) {
                 next.setLong(1, session);
                 next.executeUpdate();
             }
@@ -301,7 +306,8 @@ public final class JdbcOutbox implements Outbox {
      * @return the session, or null for a delivery without one or one that is gone
      */
     private static Long lockSessionOf(Connection connection, long deliveryId) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
+        try (PreparedStatement statement = plannedEachRun(
+                connection,
                 "SELECT s.id FROM sessions s WHERE s.id = (SELECT o.session_id FROM outbox o WHERE o.id = ?) FOR UPDATE")) {
             statement.setLong(1, deliveryId);
             try (ResultSet rows = statement.executeQuery()) {
@@ -312,7 +318,7 @@ public final class JdbcOutbox implements Outbox {
 
     private boolean exists(long deliveryId) {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement("SELECT 1 FROM outbox WHERE id = ?")) {
+                PreparedStatement statement = plannedEachRun(connection, "SELECT 1 FROM outbox WHERE id = ?")) {
             statement.setLong(1, deliveryId);
             try (ResultSet rows = statement.executeQuery()) {
                 return rows.next();
@@ -328,6 +334,21 @@ public final class JdbcOutbox implements Outbox {
         } catch (SQLException failure) {
             throw new StoreException("updating the outbox", failure);
         }
+    }
+
+    /**
+     * A statement over the outbox that PostgreSQL plans afresh at each run, for the table as it is then, rather than
+     * once for the connection. The outbox is a queue, empty when quiet and thousands of rows (most of them dead) under
+     * load; a vacuum in a quiet moment cuts its file to no pages, and a plan made then, which the driver would keep for
+     * the connection until the next vacuum, scans the whole table for each delivery when the load is back
+     * (docs/BENCHMARKS.md, stop 21). Elsewhere (H2 plans by its indexes) an ordinary prepared statement.
+     */
+    static PreparedStatement plannedEachRun(Connection connection, String sql) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        if (statement.isWrapperFor(PGStatement.class)) {
+            statement.unwrap(PGStatement.class).setPrepareThreshold(0);
+        }
+        return statement;
     }
 
     private static String shorten(String error) {

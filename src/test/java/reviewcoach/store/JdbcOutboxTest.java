@@ -3,6 +3,7 @@ package reviewcoach.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.InputStream;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.postgresql.PGStatement;
 import reviewcoach.dialogue.Review;
 import reviewcoach.dialogue.Session;
 import reviewcoach.service.Delivery;
@@ -79,6 +81,26 @@ class JdbcOutboxTest {
             }
             return session.id();
         });
+    }
+
+    /**
+     * On PostgreSQL the outbox's statements are planned afresh at each run, never kept as a server-side prepared
+     * statement whose plan would be the one made when the queue was last empty (docs/BENCHMARKS.md, stop 21).
+     */
+    @Test
+    void onPostgresqlTheOutboxsStatementsArePlannedAtEachRun() throws SQLException {
+        assumeTrue(TestDatabase.isPostgres(), "H2 plans by its indexes");
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement =
+                        JdbcOutbox.plannedEachRun(connection, "SELECT 1 FROM outbox WHERE id = ?")) {
+            for (int run = 0; run < 10; run++) {
+                statement.setLong(1, run);
+                try (ResultSet rows = statement.executeQuery()) {
+                    assertFalse(rows.next());
+                }
+            }
+            assertFalse(statement.unwrap(PGStatement.class).isUseServerPrepare(), "never a server-side plan");
+        }
     }
 
     @Test
