@@ -1,10 +1,8 @@
 package reviewcoach.service;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,12 +26,7 @@ public final class InstalledBotTokens implements BotTokens {
     /** @param clock what {@link #KEPT} is measured by */
     public InstalledBotTokens(Installations installations, Clock clock) {
         this.installations = Objects.requireNonNull(installations, "installations");
-        Objects.requireNonNull(clock, "clock");
-        this.known = Caffeine.newBuilder()
-                .expireAfterWrite(KEPT)
-                .ticker(() -> Duration.between(Instant.EPOCH, clock.instant()).toNanos())
-                .executor(Runnable::run) // its upkeep on the caller's thread: no pool of its own
-                .build();
+        this.known = ClockedCaches.expiringAfter(KEPT, clock).build();
     }
 
     @Override

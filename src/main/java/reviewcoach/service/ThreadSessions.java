@@ -1,10 +1,8 @@
 package reviewcoach.service;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import reviewcoach.dialogue.Session;
@@ -42,13 +40,7 @@ final class ThreadSessions {
     /** @param clock what {@link #KEPT} is measured by */
     ThreadSessions(SessionStore store, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
-        Objects.requireNonNull(clock, "clock");
-        this.seen = Caffeine.newBuilder()
-                .maximumSize(MOST)
-                .expireAfterWrite(KEPT)
-                .ticker(() -> Duration.between(Instant.EPOCH, clock.instant()).toNanos())
-                .executor(Runnable::run) // its upkeep on the caller's thread: no pool of its own
-                .build();
+        this.seen = ClockedCaches.expiringAfter(KEPT, clock).maximumSize(MOST).build();
     }
 
     /** The session of the thread, as kept or else read from the store; empty when the thread is no session's. */
