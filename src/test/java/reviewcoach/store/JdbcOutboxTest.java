@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.InputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -30,6 +32,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -101,6 +104,50 @@ class JdbcOutboxTest {
             }
             assertFalse(statement.unwrap(PGStatement.class).isUseServerPrepare(), "never a server-side plan");
         }
+    }
+
+    /**
+     * The courier's own claims and settles, run often enough that the driver would otherwise prepare them on the server
+     * (five runs), leave no prepared statement over the outbox in that connection.
+     */
+    @Test
+    void onPostgresqlTheCouriersClaimsAndSettlesAreNeverPreparedOnTheServer() throws SQLException {
+        assumeTrue(TestDatabase.isPostgres(), "H2 plans by its indexes");
+        try (Connection only = dataSource.getConnection()) {
+            JdbcOutbox courier = new JdbcOutbox(oneConnection(only), "courier-1", LEASE);
+            for (int round = 0; round < 8; round++) {
+                sessionOwing(DeliveryKind.PROMPT);
+                Delivery claimed = courier.claimDue(NOW, 10).get(0);
+                assertTrue(courier.markSent(claimed.id()));
+            }
+            try (Statement statement = only.createStatement();
+                    ResultSet rows = statement.executeQuery(
+                            "SELECT COUNT(*) FROM pg_prepared_statements WHERE statement ILIKE '%outbox%'")) {
+                rows.next();
+                assertEquals(0, rows.getInt(1), "no plan over the outbox kept for the connection");
+            }
+        }
+    }
+
+    /** A data source that always hands out {@code connection}, whose close leaves it open. */
+    private static DataSource oneConnection(Connection connection) {
+        return (DataSource) Proxy.newProxyInstance(
+                DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                    if (!method.getName().equals("getConnection")) {
+                        throw new UnsupportedOperationException(method.getName());
+                    }
+                    return Proxy.newProxyInstance(
+                            Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (p, m, a) -> {
+                                if (m.getName().equals("close")) {
+                                    return null;
+                                }
+                                try {
+                                    return m.invoke(connection, a);
+                                } catch (InvocationTargetException thrown) {
+                                    throw thrown.getCause();
+                                }
+                            });
+                });
     }
 
     @Test
