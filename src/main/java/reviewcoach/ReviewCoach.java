@@ -318,6 +318,7 @@ public final class ReviewCoach implements AutoCloseable {
             throw failure;
         }
         courier.start(); // after the port is ours: no other live instance has this courier's name
+        store.handReactionsTo(outbox, courier); // after the start, whose release of old claims would take them
         digests.start(chores, tuning.digestPoll());
         ReminderScheduler reminders = new ReminderScheduler(store, clock, tuning.reminderPoll(), courier::wake);
         reminders.start();

@@ -3,8 +3,11 @@ package reviewcoach.service;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -17,13 +20,20 @@ import org.slf4j.LoggerFactory;
  * the {@link RetryPolicy} says, and resumes whatever was pending when the service last stopped. Couriers of several
  * instances may share one outbox; its claims keep them from sending the same delivery. Thread-safe.
  */
-public final class Courier implements AutoCloseable {
+public final class Courier implements Handover, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Courier.class);
     /** Deliveries of different sessions sent at once; each session's own stay in order. */
     private static final int WORKERS = 4;
 
     private static final Duration IDLE_CHECK = Duration.ofSeconds(5);
+
+    /**
+     * Handed-over deliveries waiting for a worker, at most. Enough for the moments between two rounds of the loop when
+     * the courier keeps up; when it falls behind, the rest wait in the outbox, as pending deliveries there rather than
+     * as claims (a look for claims that ran out reads every claim).
+     */
+    static final int HANDED_LIMIT = 64;
 
     private final Outbox outbox;
     private final DeliverySender sender;
@@ -35,8 +45,29 @@ public final class Courier implements AutoCloseable {
     /** One permit for each worker with nothing to send. */
     private final Semaphore idle = new Semaphore(WORKERS);
 
+    /**
+     * Deliveries handed over as they were written ({@link #take}), already claimed by this courier: sent without a look
+     * over the outbox. At most {@link #HANDED_LIMIT}, reserved ({@link #room}) before each was written.
+     */
+    private final Queue<ClaimedDelivery> handed = new ConcurrentLinkedQueue<>();
+    /** One permit for each delivery the hand can still take, reserved or not. */
+    private final Semaphore room = new Semaphore(HANDED_LIMIT);
+
     private final Object signal = new Object();
-    private boolean workWaiting;
+    /** Something was committed to the outbox since the loop last looked there (guarded by {@link #signal}). */
+    private boolean outboxWork = true;
+    /** A delivery was handed over or a worker became free since the loop last waited (guarded by {@link #signal}). */
+    private boolean nudged;
+    /**
+     * When the loop looks in the outbox next without being told to: once the soonest delivery there is due, and at least
+     * every {@link #IDLE_CHECK} (loop thread only).
+     */
+    private Instant nextLook = Instant.MIN;
+    /** Whether {@link #nextLook} was read from the outbox, or only a guess until the loop is next idle. */
+    private boolean nextLookAsked;
+    /** Whether the loop's next round takes from the outbox before the hand (loop thread only). */
+    private boolean outboxFirst = true;
+
     private volatile boolean running = true;
 
     public Courier(Outbox outbox, DeliverySender sender, RetryPolicy retryPolicy, Clock clock, SlackHealth health) {
@@ -63,10 +94,40 @@ public final class Courier implements AutoCloseable {
         loop.start();
     }
 
-    /** Says that new deliveries were committed; the courier looks at once. */
+    /** Says that new deliveries were committed to the outbox; the courier looks there at once. */
     public void wake() {
         synchronized (signal) {
-            workWaiting = true;
+            outboxWork = true;
+            signal.notifyAll();
+        }
+    }
+
+    @Override
+    public boolean reserve() {
+        return room.tryAcquire();
+    }
+
+    @Override
+    public void release(int reserved) {
+        room.release(reserved);
+    }
+
+    /**
+     * Takes deliveries that were written into the outbox already claimed by this courier, once their transaction has
+     * committed, and sends them as soon as a worker is free, without looking for them in the outbox: a reaction costs
+     * its insert and its settling, not a claim's two looks, lock and update besides. What this courier has not sent when
+     * it stops is taken over when its claim runs out, or at its restart ({@link #start}).
+     */
+    @Override
+    public void take(List<ClaimedDelivery> deliveries) {
+        handed.addAll(deliveries);
+        nudge();
+    }
+
+    /** Tells the loop a worker is free or a delivery was handed over, without asking it to look in the outbox. */
+    private void nudge() {
+        synchronized (signal) {
+            nudged = true;
             signal.notifyAll();
         }
     }
@@ -93,8 +154,18 @@ public final class Courier implements AutoCloseable {
                 if (!idle.tryAcquire(IDLE_CHECK.toMillis(), TimeUnit.MILLISECONDS)) {
                     continue;
                 }
+                // The outbox and the hand go first in turn: while both have work, each has at least every other
+                // worker, so neither a stream of reactions handed over nor a backlog in the outbox holds the other up.
                 int free = 1 + idle.drainPermits();
-                List<Delivery> due = claim(free);
+                List<Delivery> due = new ArrayList<>(free);
+                if (outboxFirst) {
+                    claimFromOutbox(due, free);
+                    takeHanded(due, free);
+                } else {
+                    takeHanded(due, free);
+                    claimFromOutbox(due, free);
+                }
+                outboxFirst = !outboxFirst;
                 idle.release(free - due.size());
                 if (due.isEmpty()) {
                     sleepUntilWorkOrDue();
@@ -106,31 +177,86 @@ public final class Courier implements AutoCloseable {
                 return;
             } catch (RuntimeException failure) {
                 log.warn("outbox unreadable, trying again shortly: {}", failure.toString());
+                lookAgain(Duration.ZERO, false); // after the pause, whatever the loop was told meanwhile
                 pause(Duration.ofSeconds(1));
             }
         }
     }
 
-    /** Claims up to {@code free} due deliveries; on failure the workers it would have used are free again. */
-    private List<Delivery> claim(int free) {
-        try {
-            return outbox.claimDue(clock.instant(), free);
-        } catch (RuntimeException failure) {
-            idle.release(free);
-            throw failure;
+    /** Adds to {@code due} what the outbox has due, until {@code free} workers have one, if it is time to look there. */
+    private void claimFromOutbox(List<Delivery> due, int free) {
+        int wanted = free - due.size();
+        if (wanted > 0 && timeToLookInOutbox()) {
+            List<Delivery> claimed;
+            try {
+                claimed = outbox.claimDue(clock.instant(), wanted);
+            } catch (RuntimeException failure) {
+                // What the round took from the hand still goes; the outbox is looked at again shortly.
+                log.warn("outbox unreadable, trying again shortly: {}", failure.toString());
+                lookAgain(Duration.ofSeconds(1), false);
+                return;
+            }
+            due.addAll(claimed);
+            lookAgain(claimed.size() == wanted ? Duration.ZERO : IDLE_CHECK, false); // all it asked for: more may wait
+        }
+    }
+
+    /** Whether the loop should claim from the outbox now: it was told of new work there, or something there is due. */
+    private boolean timeToLookInOutbox() {
+        synchronized (signal) {
+            boolean told = outboxWork;
+            outboxWork = false;
+            return told || !clock.instant().isBefore(nextLook);
+        }
+    }
+
+    private void lookAgain(Duration after, boolean asked) {
+        nextLook = clock.instant().plus(after);
+        nextLookAsked = asked;
+    }
+
+    /**
+     * Adds handed-over deliveries to {@code due} until {@code free} workers have one. One whose claim has run out is
+     * left to be taken over from the outbox, where another courier may have it already.
+     */
+    private void takeHanded(List<Delivery> due, int free) {
+        Instant now = clock.instant();
+        ClaimedDelivery next;
+        while (due.size() < free && (next = handed.poll()) != null) {
+            room.release();
+            if (next.claimedUntil().isAfter(now)) {
+                due.add(next.delivery());
+            } else {
+                lookAgain(Duration.ZERO, false);
+            }
         }
     }
 
     /** Sends one delivery on a free worker and settles it, then frees the worker and looks for more at once. */
     private void dispatch(Delivery delivery) {
         workers.execute(() -> {
+            Settlement settlement = null;
             try {
-                settle(delivery, deliver(delivery));
+                settlement = deliver(delivery);
+                settle(delivery, settlement);
             } finally {
                 idle.release();
-                wake();
+                if (settlement != null && changesNothingElse(delivery, settlement)) {
+                    nudge();
+                } else {
+                    wake();
+                }
             }
         });
+    }
+
+    /**
+     * True when settling a delivery gave the outbox nothing new to send: it was sent, and was no session's turn (a
+     * reaction). Otherwise the next in its session's queue may be due, or it waits to go again.
+     */
+    private static boolean changesNothingElse(Delivery delivery, Settlement settlement) {
+        return settlement.outcome() == Settlement.Outcome.SENT
+                && !delivery.kind().waitsItsTurn();
     }
 
     /** Sends one delivery and says what became of it. */
@@ -207,17 +333,22 @@ public final class Courier implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until something is committed to the outbox or handed over, a worker is free, or the outbox's soonest
+     * delivery is due (asked of the outbox only after the loop looked there, and at least every {@link #IDLE_CHECK}).
+     */
     private void sleepUntilWorkOrDue() throws InterruptedException {
         Instant now = clock.instant();
-        Duration wait = outbox.nextDue()
-                .map(due -> Duration.between(now, due))
-                .filter(until -> until.compareTo(IDLE_CHECK) < 0)
-                .orElse(IDLE_CHECK);
+        if (!nextLookAsked) {
+            Instant due = outbox.nextDue().orElse(Instant.MAX);
+            lookAgain(due.isBefore(now.plus(IDLE_CHECK)) ? Duration.between(now, due) : IDLE_CHECK, true);
+        }
+        Duration wait = Duration.between(now, nextLook);
         synchronized (signal) {
-            if (!workWaiting && running && !wait.isNegative() && !wait.isZero()) {
+            if (!outboxWork && !nudged && running && !wait.isNegative() && !wait.isZero()) {
                 signal.wait(Math.max(1, wait.toMillis()));
             }
-            workWaiting = false;
+            nudged = false;
         }
     }
 

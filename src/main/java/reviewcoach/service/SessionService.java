@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -187,6 +188,7 @@ public final class SessionService {
         Dialogue dialogue = dialogues.apply(workspace);
         String actor = actorOf(input);
         boolean actorManages = actor != null && managers.isManager(workspace, actor); // before: it may ask Slack
+        AtomicBoolean owesWaiting = new AtomicBoolean();
         Optional<Transition> transition = store.inSessionTransaction(sessionId, tx -> tx.lock(sessionId)
                 .filter(session -> session.workspace().equals(workspace)
                         && session.channel().equals(channel))
@@ -197,9 +199,10 @@ public final class SessionService {
                     Transition result =
                             dialogue.apply(session, linesFor(tx, session, input, dialogue), input, clock.instant());
                     record(tx, session, result);
+                    owesWaiting.set(tx.owesWaitingDeliveries());
                     return result;
                 }));
-        transition.ifPresent(result -> logAndWake(sessionId, result.outcome()));
+        transition.ifPresent(result -> logAndWake(sessionId, result.outcome(), owesWaiting.get()));
         return transition;
     }
 
@@ -313,7 +316,6 @@ public final class SessionService {
         return input instanceof Input.Finish finish ? finish.actor() : null;
     }
 
-    /** Work done on a locked session inside a transaction. */
     /** What a thread message does to its session, locked in the transaction; null when it does nothing. */
     private interface SessionWork {
         Outcome apply(SessionTransaction tx, Session session);
@@ -335,15 +337,18 @@ public final class SessionService {
         Dialogue dialogue = dialogues.apply(message.workspace()); // before the transaction: it may read settings
         SessionWork work = preparation.prepare(known.get().step(), dialogue);
         AtomicReference<Optional<Session>> locked = new AtomicReference<>();
+        AtomicBoolean owesWaiting = new AtomicBoolean();
         try {
             Optional<Outcome> outcome = store.inSessionTransaction(sessionId, tx -> {
                 tx.claimEvent(message.eventKey(), clock.instant());
                 Optional<Session> session = tx.lock(sessionId);
                 locked.set(session);
-                return session.map(found -> work.apply(tx, found));
+                Optional<Outcome> result = session.map(found -> work.apply(tx, found));
+                owesWaiting.set(tx.owesWaitingDeliveries());
+                return result;
             });
             threads.lockedAs(message.channel(), message.thread(), known.get(), locked.get());
-            outcome.ifPresent(result -> logAndWake(sessionId, result));
+            outcome.ifPresent(result -> logAndWake(sessionId, result, owesWaiting.get()));
             return outcome;
         } catch (AlreadyHandled duplicate) {
             log.info("session={} event={} already handled", sessionId, message.eventKey());
@@ -447,16 +452,17 @@ public final class SessionService {
         return contribution.isQuestioned() ? DeliveryKind.QUESTION : DeliveryKind.ACKNOWLEDGE;
     }
 
-    private void logAndWake(long sessionId, Outcome outcome) {
+    /**
+     * Logs an outcome, and wakes the courier when its transaction left deliveries waiting in the outbox (not for a
+     * reaction alone: the store hands that to the courier itself, see {@link SessionTransaction#owesWaitingDeliveries}).
+     */
+    private void logAndWake(long sessionId, Outcome outcome, boolean owesWaiting) {
         if (isProgress(outcome)) {
             log.info("session={} outcome={}", sessionId, outcome.getClass().getSimpleName());
         } else if (log.isDebugEnabled()) {
             log.debug("session={} outcome={}", sessionId, outcome.getClass().getSimpleName());
         }
-        boolean owesSlack = outcome instanceof Outcome.Unchanged unchanged
-                ? unchanged.reason() == Outcome.Reason.NOT_STARTER
-                : !(outcome instanceof Outcome.Withdrawn);
-        if (owesSlack) {
+        if (owesWaiting) {
             deliveriesWaiting.run();
         }
     }

@@ -55,6 +55,12 @@ public interface SessionTransaction {
     /** Owes a message to Slack; it is sent after the transaction commits. */
     void enqueue(long sessionId, DeliveryKind kind, String subject, Instant notBefore);
 
+    /**
+     * Whether something this transaction owes Slack waits in the outbox for a courier to look there: true unless each
+     * message it {@linkplain #enqueue owed} goes straight to this instance's courier once it commits (a reaction can).
+     */
+    boolean owesWaitingDeliveries();
+
     /** The action items and summary location, changed within this same transaction. */
     ActionItemTransaction actionItems();
 }

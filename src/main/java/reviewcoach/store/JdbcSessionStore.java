@@ -4,21 +4,28 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import reviewcoach.dialogue.Contribution;
 import reviewcoach.dialogue.Session;
+import reviewcoach.service.ClaimedDelivery;
+import reviewcoach.service.DeliveryKind;
+import reviewcoach.service.Handover;
 import reviewcoach.service.PostedMessage;
 import reviewcoach.service.SessionStore;
 import reviewcoach.service.SessionTransaction;
+import reviewcoach.store.JdbcSessionTransaction.CourierHand;
 
 /** Keeps sessions in any JDBC database migrated by {@link Database}. Thread-safe. */
 public final class JdbcSessionStore implements SessionStore {
 
     private final DataSource dataSource;
     private final Transactions transactions;
+    /** Set by {@link #handReactionsTo}; until then reactions wait in the outbox like every other delivery. */
+    private volatile CourierHand hand;
 
     /** A store whose changes each commit on their own. */
     public JdbcSessionStore(DataSource dataSource) {
@@ -31,31 +38,79 @@ public final class JdbcSessionStore implements SessionStore {
         this.transactions = transactions;
     }
 
+    /**
+     * From now on, a reaction owed (a {@linkplain DeliveryKind#waitsItsTurn kind that waits for nothing}) is written
+     * already claimed by {@code outbox}'s courier when {@code courier} has room for it, and handed to it once its
+     * transaction has committed: it goes without a claim's look over the outbox (docs/BENCHMARKS.md, stop 22). Should
+     * this instance stop before sending it, its claim runs out and any courier takes it over, as with every claim.
+     * Called once, when the courier has started.
+     */
+    public void handReactionsTo(JdbcOutbox outbox, Handover courier) {
+        this.hand = new JdbcSessionTransaction.CourierHand(outbox.courier(), outbox.lease(), courier);
+    }
+
     @Override
     public <T> T inTransaction(Function<SessionTransaction, T> work) {
-        return commit("committing a change", () -> transactions.run(asWork(work)));
+        return handingOver(claimed -> transactions.run(asWork(work, claimed)), "committing a change");
     }
 
     @Override
     public <T> T inSessionTransaction(long sessionId, Function<SessionTransaction, T> work) {
-        return commit("committing a change to session " + sessionId, () -> transactions.run(sessionId, asWork(work)));
+        return handingOver(
+                claimed -> transactions.run(sessionId, asWork(work, claimed)),
+                "committing a change to session " + sessionId);
     }
 
-    private static <T> Transactions.Work<T> asWork(Function<SessionTransaction, T> work) {
-        return connection -> work.apply(new JdbcSessionTransaction(connection));
-    }
-
-    /** A commit through {@link #transactions}, its SQL failure wrapped with what was being done. */
-    private static <T> T commit(String doing, Commit<T> commit) {
+    /**
+     * Runs a commit, then hands the reactions it wrote claimed to the courier; if it fails, their room is released. Its
+     * SQL failure is wrapped with what was being done.
+     */
+    private <T> T handingOver(Commit<T> commit, String doing) {
+        List<ClaimedDelivery> claimed = new ArrayList<>();
         try {
-            return commit.run();
+            T result = commit.run(claimed);
+            if (!claimed.isEmpty()) {
+                hand.handover().take(claimed); // the hand is set: the transaction that wrote them saw it
+            }
+            return result;
         } catch (SQLException failure) {
+            release(claimed);
             throw new StoreException(doing, failure);
+        } catch (RuntimeException | Error failure) {
+            release(claimed);
+            throw failure;
+        }
+    }
+
+    /**
+     * The service's work on a connection. The reactions it writes claimed are in {@code claimed}, from its last run only:
+     * a group commit may run a piece again, and a run that throws keeps none (their room is released).
+     */
+    private <T> Transactions.Work<T> asWork(Function<SessionTransaction, T> work, List<ClaimedDelivery> claimed) {
+        return connection -> {
+            release(claimed);
+            JdbcSessionTransaction tx = new JdbcSessionTransaction(connection, hand);
+            try {
+                T result = work.apply(tx);
+                claimed.addAll(tx.claimed());
+                return result;
+            } catch (RuntimeException | Error failure) {
+                release(tx.claimed());
+                throw failure;
+            }
+        };
+    }
+
+    /** Releases the room reserved for {@code claimed}, which will not be handed over, and empties it. */
+    private void release(List<ClaimedDelivery> claimed) {
+        if (!claimed.isEmpty()) {
+            hand.handover().release(claimed.size());
+            claimed.clear();
         }
     }
 
     private interface Commit<T> {
-        T run() throws SQLException;
+        T run(List<ClaimedDelivery> claimed) throws SQLException;
     }
 
     @Override

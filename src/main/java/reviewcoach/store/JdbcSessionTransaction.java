@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -20,7 +21,10 @@ import reviewcoach.dialogue.SessionStatus;
 import reviewcoach.dialogue.Step;
 import reviewcoach.service.ActionItemTransaction;
 import reviewcoach.service.AlreadyHandled;
+import reviewcoach.service.ClaimedDelivery;
+import reviewcoach.service.Delivery;
 import reviewcoach.service.DeliveryKind;
+import reviewcoach.service.Handover;
 import reviewcoach.service.PostedMessage;
 import reviewcoach.service.SessionTransaction;
 
@@ -30,12 +34,22 @@ final class JdbcSessionTransaction implements SessionTransaction {
     private static final String BEFORE_FIRST_CHANGE = "before_first_change";
 
     private final Connection connection;
+    /** The courier a reaction owed is claimed for as it is written; null to leave reactions pending in the outbox. */
+    private final CourierHand hand;
     /** Sessions this transaction holds: locked, or created by it and so seen by no other. */
     private final Set<Long> held = new HashSet<>();
+    /** Reactions written claimed for {@link #hand}'s courier, to hand to it once this transaction commits. */
+    private final List<ClaimedDelivery> claimed = new ArrayList<>();
 
-    JdbcSessionTransaction(Connection connection) {
+    private boolean owesWaitingDeliveries;
+
+    JdbcSessionTransaction(Connection connection, CourierHand hand) {
         this.connection = connection;
+        this.hand = hand;
     }
+
+    /** The courier a reaction owed is written claimed by, for how long, and where it is handed over. */
+    record CourierHand(String courier, Duration lease, Handover handover) {}
 
     @Override
     public void claimEvent(String eventId, Instant now) {
@@ -282,6 +296,11 @@ final class JdbcSessionTransaction implements SessionTransaction {
     @Override
     public void enqueue(long sessionId, DeliveryKind kind, String subject, Instant notBefore) {
         holdExisting(sessionId);
+        if (!kind.waitsItsTurn() && hand != null && hand.handover().reserve()) {
+            claimForHand(sessionId, kind, subject, notBefore);
+            return;
+        }
+        owesWaitingDeliveries = true;
         if (!kind.waitsItsTurn()) {
             update(
                     "owing a reaction to Slack",
@@ -307,6 +326,49 @@ final class JdbcSessionTransaction implements SessionTransaction {
                 sessionId,
                 Rows.timestamp(notBefore),
                 Rows.timestamp(notBefore));
+    }
+
+    /**
+     * Writes a reaction owed already claimed by {@link #hand}'s courier, which is given it once this transaction commits
+     * ({@link #claimed}): it is sent without the courier looking for it in the outbox. Room for it is reserved.
+     */
+    private void claimForHand(long sessionId, DeliveryKind kind, String subject, Instant now) {
+        Instant claimedUntil = now.plus(hand.lease());
+        String sql = "INSERT INTO outbox (about_session, kind, subject, status, claimed_by, claimed_until, attempts,"
+                + " not_before, created_at) VALUES (?, ?, ?, 'SENDING', ?, ?, 0, ?, ?)";
+        try (PreparedStatement statement = connection.prepareStatement(sql, new String[] {"id"})) {
+            bind(
+                    statement,
+                    sessionId,
+                    kind.name(),
+                    subject,
+                    hand.courier(),
+                    Rows.timestamp(claimedUntil),
+                    Rows.timestamp(now),
+                    Rows.timestamp(now));
+            statement.executeUpdate();
+            try (ResultSet keys = statement.getGeneratedKeys()) {
+                keys.next();
+                claimed.add(
+                        new ClaimedDelivery(new Delivery(keys.getLong(1), sessionId, kind, subject, 0), claimedUntil));
+            }
+        } catch (SQLException failure) {
+            hand.handover().release(1);
+            throw new StoreException("owing a reaction to Slack", failure);
+        }
+    }
+
+    /**
+     * The reactions this transaction wrote claimed for its courier, each with room reserved: handed over once it has
+     * committed, or their room released if it does not.
+     */
+    List<ClaimedDelivery> claimed() {
+        return claimed;
+    }
+
+    @Override
+    public boolean owesWaitingDeliveries() {
+        return owesWaitingDeliveries;
     }
 
     /** Whether the session has a delivery with this status: an exact look-up in {@code outbox_queue}. */

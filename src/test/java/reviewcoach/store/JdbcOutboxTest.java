@@ -2,6 +2,7 @@ package reviewcoach.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -40,9 +41,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.PGStatement;
 import reviewcoach.dialogue.Review;
 import reviewcoach.dialogue.Session;
+import reviewcoach.service.ClaimedDelivery;
 import reviewcoach.service.Delivery;
 import reviewcoach.service.DeliveryKind;
 import reviewcoach.service.DigestAddress;
+import reviewcoach.testing.RecordingHandover;
 import reviewcoach.testing.TestDatabase;
 
 /** The outbox's claims: oldest first per session, one courier per delivery, and claims that run out. */
@@ -131,6 +134,11 @@ class JdbcOutboxTest {
 
     /** A data source that always hands out {@code connection}, whose close leaves it open. */
     private static DataSource oneConnection(Connection connection) {
+        return oneConnection(connection, new ArrayList<>());
+    }
+
+    /** As above, adding the SQL of each statement prepared on it to {@code prepared}. */
+    private static DataSource oneConnection(Connection connection, List<String> prepared) {
         return (DataSource) Proxy.newProxyInstance(
                 DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
                     if (!method.getName().equals("getConnection")) {
@@ -140,6 +148,9 @@ class JdbcOutboxTest {
                             Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (p, m, a) -> {
                                 if (m.getName().equals("close")) {
                                     return null;
+                                }
+                                if (m.getName().equals("prepareStatement")) {
+                                    prepared.add((String) a[0]);
                                 }
                                 try {
                                     return m.invoke(connection, a);
@@ -324,6 +335,135 @@ class JdbcOutboxTest {
 
         assertTrue(courier1.markSent(reaction.id()));
         assertEquals(queue, statusesOf(session), "sending the reaction passes no turn on");
+    }
+
+    /**
+     * A store that hands reactions to courier-1 writes each already claimed by it, and hands it over only once its
+     * transaction has committed; no courier finds it in the outbox while the claim lasts, and after that it is taken
+     * over as any claim that ran out.
+     */
+    @Test
+    void aReactionHandedToItsCourierIsWrittenClaimedAndGivenOverOnceCommitted() {
+        long session = sessionOwing(DeliveryKind.OPEN_THREAD);
+        RecordingHandover hand = new RecordingHandover(10);
+        JdbcSessionStore handing = handingReactionsTo(hand);
+
+        boolean owesWaiting = handing.inSessionTransaction(session, tx -> {
+            tx.enqueue(session, DeliveryKind.ACKNOWLEDGE, "1.2", NOW);
+            assertEquals(List.of(), hand.taken(), "nothing is handed over before the commit");
+            return tx.owesWaitingDeliveries();
+        });
+
+        assertFalse(owesWaiting, "the courier need not look in the outbox for a reaction it is handed");
+        List<ClaimedDelivery> handed = hand.taken();
+        assertEquals(
+                List.of(new ClaimedDelivery(
+                        new Delivery(handed.get(0).delivery().id(), session, DeliveryKind.ACKNOWLEDGE, "1.2", 0),
+                        NOW.plus(LEASE))),
+                handed);
+        List<Delivery> claimed = courier2.claimDue(NOW, 10);
+        assertEquals(
+                List.of(DeliveryKind.OPEN_THREAD),
+                claimed.stream().map(Delivery::kind).toList(),
+                "another courier does not take the reaction while courier-1's claim lasts");
+        assertTrue(courier2.markSent(claimed.get(0).id()));
+        assertEquals(List.of(), courier1.claimDue(NOW, 10), "nor does courier-1 claim what it was handed");
+
+        Delivery takenOver = courier2.claimDue(NOW.plus(LEASE), 10).get(0);
+        assertEquals(handed.get(0).delivery().id(), takenOver.id(), "taken over once courier-1's claim ran out");
+        assertEquals(1, takenOver.attempts());
+        assertFalse(courier1.markSent(takenOver.id()));
+        assertTrue(courier2.markSent(takenOver.id()));
+    }
+
+    @Test
+    void aTransactionThatFailsHandsNothingOverAndGivesItsRoomBack() {
+        long session = sessionOwing(DeliveryKind.OPEN_THREAD);
+        RecordingHandover hand = new RecordingHandover(10);
+        JdbcSessionStore handing = handingReactionsTo(hand);
+
+        assertThrows(
+                IllegalStateException.class,
+                () -> handing.inSessionTransaction(session, tx -> {
+                    tx.enqueue(session, DeliveryKind.ACKNOWLEDGE, "1.2", NOW);
+                    throw new IllegalStateException("the request failed after owing the reaction");
+                }));
+
+        assertEquals(List.of(), hand.taken());
+        assertEquals(0, hand.reserved(), "the room reserved for it is free again");
+        assertEquals(0, countOf("SELECT COUNT(*) FROM outbox WHERE about_session = " + session), "nothing written");
+    }
+
+    /** With no room in the courier's hand, a reaction waits in the outbox like any delivery, and the courier is told. */
+    @Test
+    void aReactionTheCourierHasNoRoomForWaitsInTheOutbox() {
+        long session = sessionOwing();
+        RecordingHandover hand = new RecordingHandover(1);
+        JdbcSessionStore handing = handingReactionsTo(hand);
+
+        boolean owesWaiting = handing.inSessionTransaction(session, tx -> {
+            tx.enqueue(session, DeliveryKind.ACKNOWLEDGE, "1.2", NOW);
+            tx.enqueue(session, DeliveryKind.ACKNOWLEDGE, "1.3", NOW);
+            return tx.owesWaitingDeliveries();
+        });
+
+        assertTrue(owesWaiting);
+        assertEquals(
+                List.of("1.2"),
+                hand.taken().stream().map(c -> c.delivery().subject()).toList());
+        assertEquals(
+                List.of("1.3"),
+                courier2.claimDue(NOW, 10).stream().map(Delivery::subject).toList(),
+                "the second waits in the outbox for any courier");
+    }
+
+    @Test
+    void aTransactionOwingMoreThanAReactionLeavesWorkWaiting() {
+        long session = sessionOwing();
+        JdbcSessionStore handing = handingReactionsTo(new RecordingHandover(10));
+
+        boolean owesWaiting = handing.inSessionTransaction(session, tx -> {
+            tx.enqueue(session, DeliveryKind.ACKNOWLEDGE, "1.3", NOW);
+            tx.enqueue(session, DeliveryKind.PROMPT, "THOUGHT", NOW);
+            return tx.owesWaitingDeliveries();
+        });
+        assertTrue(owesWaiting, "the prompt waits in the outbox for a courier to look");
+    }
+
+    /** A store that writes the reactions owed claimed by courier-1 and hands them to {@code hand}. */
+    private JdbcSessionStore handingReactionsTo(RecordingHandover hand) {
+        JdbcSessionStore handing = new JdbcSessionStore(dataSource);
+        handing.handReactionsTo(courier1, hand);
+        return handing;
+    }
+
+    /** A reaction, in no session's queue, is settled as sent with one statement: no session to lock, no turn to pass. */
+    @Test
+    void aSentReactionIsSettledWithOneStatement() throws SQLException {
+        long session = sessionOwing();
+        store.inTransaction(tx -> {
+            tx.enqueue(session, DeliveryKind.ACKNOWLEDGE, "1.2", NOW);
+            return null;
+        });
+        Delivery reaction = courier1.claimDue(NOW, 10).get(0);
+        List<String> statements = new ArrayList<>();
+        try (Connection only = dataSource.getConnection()) {
+            JdbcOutbox counted = new JdbcOutbox(oneConnection(only, statements), "courier-1", LEASE);
+            assertTrue(counted.markSent(reaction.id()));
+        }
+        assertEquals(1, statements.size(), "statements: " + statements);
+        assertEquals(0, countOf("SELECT COUNT(*) FROM outbox"));
+    }
+
+    private int countOf(String sql) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getInt(1);
+        } catch (SQLException failure) {
+            throw new AssertionError(failure);
+        }
     }
 
     /** The status of each delivery a session owes, by kind. */
