@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,6 +64,33 @@ class SlowSlackEndToEndTest {
         assertEquals("Step 3 of 10 · Feeling", SessionFlow.stepTitle(other.awaitPrompt(3)));
 
         assertTrue(slack.calls("reactions.add").isEmpty(), "the first session's call is still hanging");
+    }
+
+    /**
+     * A line's reaction is written already claimed by the instance that took the line, and handed to its courier: its
+     * claim runs from the moment it was written (a claim taken from the outbox would run from a later one).
+     */
+    @Test
+    void aLinesReactionIsWrittenClaimedByTheInstanceThatTookIt() throws Exception {
+        SessionFlow flow = new SessionFlow(service, slack).start("The dentist was forty minutes late.");
+        slack.failNext("reactions.add", Failure.slow(HANG));
+        flow.reply("U0ANA", "A review posted on Monday says the appointment started forty minutes late.");
+        slack.awaitPlannedFailuresTaken("reactions.add", RunningService.WAIT);
+
+        try (Connection connection = service.connectToDatabase();
+                ResultSet row = connection
+                        .createStatement()
+                        .executeQuery("SELECT status, claimed_by, created_at, claimed_until FROM outbox"
+                                + " WHERE kind = 'ACKNOWLEDGE'")) {
+            assertTrue(row.next(), "the reaction is still owed while its call hangs");
+            assertEquals("SENDING", row.getString("status"));
+            assertTrue(row.getString("claimed_by") != null);
+            Duration claimFromWriting = Duration.between(
+                    row.getObject("created_at", OffsetDateTime.class),
+                    row.getObject("claimed_until", OffsetDateTime.class));
+            assertEquals(
+                    Duration.ofMinutes(2), claimFromWriting, "the service's lease, from the moment it was written");
+        }
     }
 
     @Test
