@@ -340,8 +340,7 @@ public final class SessionService {
         AtomicBoolean owesWaiting = new AtomicBoolean();
         try {
             Optional<Outcome> outcome = store.inSessionTransaction(sessionId, tx -> {
-                tx.claimEvent(message.eventKey(), clock.instant());
-                Optional<Session> session = tx.lock(sessionId);
+                Optional<Session> session = tx.claimEventAndLock(message.eventKey(), clock.instant(), sessionId);
                 locked.set(session);
                 Optional<Outcome> result = session.map(found -> work.apply(tx, found));
                 owesWaiting.set(tx.owesWaitingDeliveries());
@@ -403,15 +402,9 @@ public final class SessionService {
         }
         Outcome outcome = transition.outcome();
         if (outcome instanceof Outcome.Recorded recorded) {
-            tx.addContribution(id, recorded.contribution());
-            tx.enqueue(
-                    id,
-                    verdictDelivery(recorded.contribution()),
-                    recorded.contribution().messageId(),
-                    now);
+            tx.addContribution(id, recorded.contribution(), verdictDelivery(recorded.contribution()), now);
         } else if (outcome instanceof Outcome.Cared cared) {
-            tx.addContribution(id, cared.contribution());
-            tx.enqueue(id, DeliveryKind.CARE, cared.contribution().messageId(), now);
+            tx.addContribution(id, cared.contribution(), DeliveryKind.CARE, now);
         } else if (outcome instanceof Outcome.Moved moved) {
             owePrompt(tx, id, moved.to(), now);
         } else if (outcome instanceof Outcome.Finished) {

@@ -17,6 +17,14 @@ public interface SessionTransaction {
      */
     void claimEvent(String eventId, Instant now);
 
+    /**
+     * Claims an event as {@link #claimEvent} does, then locks its session as {@link #lock} does; where the database
+     * allows, in one statement (a round trip fewer on a contribution's path).
+     *
+     * @throws AlreadyHandled when the event was handled before
+     */
+    Optional<Session> claimEventAndLock(String eventId, Instant now, long sessionId);
+
     /** Creates a session that is waiting for its thread. */
     Session createSession(
             String workspace, String channel, String starter, Review review, String noticeUrl, Instant now);
@@ -47,6 +55,13 @@ public interface SessionTransaction {
     void recordPosted(long sessionId, PostedMessage message);
 
     void addContribution(long sessionId, Contribution contribution);
+
+    /**
+     * Adds a contribution and owes Slack what answers it (its reaction, a question, care; the subject is the line's
+     * message id), as {@link #addContribution(long, Contribution)} then {@link #enqueue} do; where the database allows,
+     * in one statement.
+     */
+    void addContribution(long sessionId, Contribution contribution, DeliveryKind answer, Instant now);
 
     void replaceContribution(long sessionId, Contribution contribution);
 

@@ -26,6 +26,8 @@ public final class JdbcSessionStore implements SessionStore {
     private final Transactions transactions;
     /** Set by {@link #handReactionsTo}; until then reactions wait in the outbox like every other delivery. */
     private volatile CourierHand hand;
+    /** Whether the database writes a line and its answer with one statement (PostgreSQL); read on first use. */
+    private volatile Boolean writesTogether;
 
     /** A store whose changes each commit on their own. */
     public JdbcSessionStore(DataSource dataSource) {
@@ -89,7 +91,7 @@ public final class JdbcSessionStore implements SessionStore {
     private <T> Transactions.Work<T> asWork(Function<SessionTransaction, T> work, List<ClaimedDelivery> claimed) {
         return connection -> {
             release(claimed);
-            JdbcSessionTransaction tx = new JdbcSessionTransaction(connection, hand);
+            JdbcSessionTransaction tx = new JdbcSessionTransaction(connection, writesTogether(connection), hand);
             try {
                 T result = work.apply(tx);
                 claimed.addAll(tx.claimed());
@@ -99,6 +101,15 @@ public final class JdbcSessionStore implements SessionStore {
                 throw failure;
             }
         };
+    }
+
+    private boolean writesTogether(Connection connection) throws SQLException {
+        Boolean known = writesTogether;
+        if (known == null) {
+            known = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+            writesTogether = known;
+        }
+        return known;
     }
 
     /** Releases the room reserved for {@code claimed}, which will not be handed over, and empties it. */

@@ -10,6 +10,7 @@ import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -33,7 +34,16 @@ final class JdbcSessionTransaction implements SessionTransaction {
 
     private static final String BEFORE_FIRST_CHANGE = "before_first_change";
 
+    private static final String CLAIM_EVENT = "INSERT INTO processed_events (event_id, handled_at) VALUES (?, ?)";
+    private static final String LOCK = "SELECT " + Rows.SESSION_COLUMNS + " FROM sessions WHERE id = ? FOR UPDATE";
+
     private final Connection connection;
+    /**
+     * Whether writes that go together are sent as one statement (PostgreSQL: a data-modifying {@code WITH}), rather
+     * than one after another (H2, which has no such statement). On PostgreSQL every statement is a round trip, made
+     * while the session is locked and, in a group commit, while every later piece of the group waits.
+     */
+    private final boolean writesTogether;
     /** The courier a reaction owed is claimed for as it is written; null to leave reactions pending in the outbox. */
     private final CourierHand hand;
     /** Sessions this transaction holds: locked, or created by it and so seen by no other. */
@@ -43,8 +53,9 @@ final class JdbcSessionTransaction implements SessionTransaction {
 
     private boolean owesWaitingDeliveries;
 
-    JdbcSessionTransaction(Connection connection, CourierHand hand) {
+    JdbcSessionTransaction(Connection connection, boolean writesTogether, CourierHand hand) {
         this.connection = connection;
+        this.writesTogether = writesTogether;
         this.hand = hand;
     }
 
@@ -53,17 +64,31 @@ final class JdbcSessionTransaction implements SessionTransaction {
 
     @Override
     public void claimEvent(String eventId, Instant now) {
-        try (PreparedStatement statement =
-                connection.prepareStatement("INSERT INTO processed_events (event_id, handled_at) VALUES (?, ?)")) {
-            statement.setString(1, eventId);
-            statement.setObject(2, Rows.timestamp(now));
-            statement.executeUpdate();
+        try {
+            execute(CLAIM_EVENT, eventId, Rows.timestamp(now));
         } catch (SQLException failure) {
-            if (SqlStates.isDuplicateKey(failure)) {
-                throw new AlreadyHandled(eventId);
-            }
-            throw new StoreException("recording a handled event", failure);
+            throw claimFailure(eventId, failure);
         }
+    }
+
+    /** On PostgreSQL the event's claim and the session's lock in one statement; elsewhere one after the other. */
+    @Override
+    public Optional<Session> claimEventAndLock(String eventId, Instant now, long sessionId) {
+        if (!writesTogether) {
+            claimEvent(eventId, now);
+            return lock(sessionId);
+        }
+        try {
+            return lockOne("WITH handled AS (" + CLAIM_EVENT + ") " + LOCK, eventId, Rows.timestamp(now), sessionId);
+        } catch (SQLException failure) {
+            throw claimFailure(eventId, failure);
+        }
+    }
+
+    private static RuntimeException claimFailure(String eventId, SQLException failure) {
+        return SqlStates.isDuplicateKey(failure)
+                ? new AlreadyHandled(eventId)
+                : new StoreException("recording a handled event", failure);
     }
 
     @Override
@@ -105,12 +130,12 @@ final class JdbcSessionTransaction implements SessionTransaction {
 
     @Override
     public Optional<Session> lock(long sessionId) {
-        return lockOne("SELECT " + Rows.SESSION_COLUMNS + " FROM sessions WHERE id = ? FOR UPDATE", sessionId);
+        return locked(LOCK, sessionId);
     }
 
     @Override
     public Optional<Session> lockByThread(String channel, String thread) {
-        return lockOne(
+        return locked(
                 "SELECT " + Rows.SESSION_COLUMNS + " FROM sessions WHERE channel = ? AND thread = ? FOR UPDATE",
                 channel,
                 thread);
@@ -210,7 +235,23 @@ final class JdbcSessionTransaction implements SessionTransaction {
     @Override
     public void addContribution(long sessionId, Contribution contribution) {
         holdExisting(sessionId);
-        update(
+        update(line(sessionId, contribution));
+    }
+
+    /** On PostgreSQL the line and what answers it are written by one statement; elsewhere one after the other. */
+    @Override
+    public void addContribution(long sessionId, Contribution contribution, DeliveryKind answer, Instant now) {
+        holdExisting(sessionId);
+        if (writesTogether) {
+            owe(sessionId, answer, contribution.messageId(), now, line(sessionId, contribution));
+        } else {
+            update(line(sessionId, contribution));
+            owe(sessionId, answer, contribution.messageId(), now, null);
+        }
+    }
+
+    private static Write line(long sessionId, Contribution contribution) {
+        return new Write(
                 "adding a contribution",
                 "INSERT INTO contributions (session_id, " + Rows.CONTRIBUTION_COLUMNS
                         + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -296,56 +337,65 @@ final class JdbcSessionTransaction implements SessionTransaction {
     @Override
     public void enqueue(long sessionId, DeliveryKind kind, String subject, Instant notBefore) {
         holdExisting(sessionId);
+        owe(sessionId, kind, subject, notBefore, null);
+    }
+
+    /**
+     * Writes a delivery owed, as {@link #enqueue} says, with the session held; {@code first}, when there is one, is
+     * written by the same statement, before it.
+     */
+    private void owe(long sessionId, DeliveryKind kind, String subject, Instant notBefore, Write first) {
         if (!kind.waitsItsTurn() && hand != null && hand.handover().reserve()) {
-            claimForHand(sessionId, kind, subject, notBefore);
+            claimForHand(sessionId, kind, subject, notBefore, first);
             return;
         }
         owesWaitingDeliveries = true;
-        if (!kind.waitsItsTurn()) {
-            update(
-                    "owing a reaction to Slack",
-                    "INSERT INTO outbox (about_session, kind, subject, status, attempts, not_before, created_at)"
-                            + " VALUES (?, ?, ?, 'PENDING', 0, ?, ?)",
-                    sessionId,
-                    kind.name(),
-                    subject,
-                    Rows.timestamp(notBefore),
-                    Rows.timestamp(notBefore));
-            return;
-        }
-        update(
-                "queueing a message for Slack",
-                "INSERT INTO outbox (session_id, kind, subject, status, attempts, not_before, created_at)"
-                        + " VALUES (?, ?, ?, CASE WHEN " + owes("QUEUED") + " OR " + owes("PENDING") + " OR "
-                        + owes("SENDING") + " THEN 'QUEUED' ELSE 'PENDING' END, 0, ?, ?)",
-                sessionId,
-                kind.name(),
-                subject,
-                sessionId,
-                sessionId,
-                sessionId,
-                Rows.timestamp(notBefore),
-                Rows.timestamp(notBefore));
+        Write owed = kind.waitsItsTurn()
+                ? new Write(
+                        "queueing a message for Slack",
+                        "INSERT INTO outbox (session_id, kind, subject, status, attempts, not_before, created_at)"
+                                + " VALUES (?, ?, ?, CASE WHEN " + owes("QUEUED") + " OR " + owes("PENDING")
+                                + " OR " + owes("SENDING") + " THEN 'QUEUED' ELSE 'PENDING' END, 0, ?, ?)",
+                        sessionId,
+                        kind.name(),
+                        subject,
+                        sessionId,
+                        sessionId,
+                        sessionId,
+                        Rows.timestamp(notBefore),
+                        Rows.timestamp(notBefore))
+                : new Write(
+                        "owing a reaction to Slack",
+                        "INSERT INTO outbox (about_session, kind, subject, status, attempts, not_before, created_at)"
+                                + " VALUES (?, ?, ?, 'PENDING', 0, ?, ?)",
+                        sessionId,
+                        kind.name(),
+                        subject,
+                        Rows.timestamp(notBefore),
+                        Rows.timestamp(notBefore));
+        update(first == null ? owed : owed.after(first));
     }
 
     /**
      * Writes a reaction owed already claimed by {@link #hand}'s courier, which is given it once this transaction commits
      * ({@link #claimed}): it is sent without the courier looking for it in the outbox. Room for it is reserved.
      */
-    private void claimForHand(long sessionId, DeliveryKind kind, String subject, Instant now) {
+    private void claimForHand(long sessionId, DeliveryKind kind, String subject, Instant now, Write first) {
         Instant claimedUntil = now.plus(hand.lease());
-        String sql = "INSERT INTO outbox (about_session, kind, subject, status, claimed_by, claimed_until, attempts,"
-                + " not_before, created_at) VALUES (?, ?, ?, 'SENDING', ?, ?, 0, ?, ?)";
-        try (PreparedStatement statement = connection.prepareStatement(sql, new String[] {"id"})) {
-            bind(
-                    statement,
-                    sessionId,
-                    kind.name(),
-                    subject,
-                    hand.courier(),
-                    Rows.timestamp(claimedUntil),
-                    Rows.timestamp(now),
-                    Rows.timestamp(now));
+        Write owed = new Write(
+                "owing a reaction to Slack",
+                "INSERT INTO outbox (about_session, kind, subject, status, claimed_by, claimed_until, attempts,"
+                        + " not_before, created_at) VALUES (?, ?, ?, 'SENDING', ?, ?, 0, ?, ?)",
+                sessionId,
+                kind.name(),
+                subject,
+                hand.courier(),
+                Rows.timestamp(claimedUntil),
+                Rows.timestamp(now),
+                Rows.timestamp(now));
+        Write write = first == null ? owed : owed.after(first);
+        try (PreparedStatement statement = connection.prepareStatement(write.sql(), new String[] {"id"})) {
+            bind(statement, write.parameters());
             statement.executeUpdate();
             try (ResultSet keys = statement.getGeneratedKeys()) {
                 keys.next();
@@ -354,7 +404,7 @@ final class JdbcSessionTransaction implements SessionTransaction {
             }
         } catch (SQLException failure) {
             hand.handover().release(1);
-            throw new StoreException("owing a reaction to Slack", failure);
+            throw new StoreException(write.doing(), failure);
         }
     }
 
@@ -381,7 +431,15 @@ final class JdbcSessionTransaction implements SessionTransaction {
         return new JdbcActionItems(connection);
     }
 
-    private Optional<Session> lockOne(String sql, Object... parameters) {
+    private Optional<Session> locked(String sql, Object... parameters) {
+        try {
+            return lockOne(sql, parameters);
+        } catch (SQLException failure) {
+            throw new StoreException("locking a session", failure);
+        }
+    }
+
+    private Optional<Session> lockOne(String sql, Object... parameters) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             bind(statement, parameters);
             try (ResultSet rows = statement.executeQuery()) {
@@ -392,8 +450,6 @@ final class JdbcSessionTransaction implements SessionTransaction {
                 held.add(session.id());
                 return Optional.of(session);
             }
-        } catch (SQLException failure) {
-            throw new StoreException("locking a session", failure);
         }
     }
 
@@ -432,10 +488,25 @@ final class JdbcSessionTransaction implements SessionTransaction {
     }
 
     private void update(String doing, String sql, Object... parameters) {
+        update(new Write(doing, sql, parameters));
+    }
+
+    private void update(Write write) {
         try {
-            execute(sql, parameters);
+            execute(write.sql(), write.parameters());
         } catch (SQLException failure) {
-            throw new StoreException(doing, failure);
+            throw new StoreException(write.doing(), failure);
+        }
+    }
+
+    /** A statement that changes rows, its parameters, and what it does, for the failure's message. */
+    private record Write(String doing, String sql, Object... parameters) {
+
+        /** This statement preceded by {@code first}, as one statement (PostgreSQL's data-modifying {@code WITH}). */
+        Write after(Write first) {
+            Object[] both = Arrays.copyOf(first.parameters, first.parameters.length + parameters.length);
+            System.arraycopy(parameters, 0, both, first.parameters.length, parameters.length);
+            return new Write(first.doing + " and " + doing, "WITH written AS (" + first.sql + ") " + sql, both);
         }
     }
 

@@ -54,7 +54,8 @@ class DatabaseTest {
             }
             long previous = 0;
             for (int row = 0; row < 30; row++) {
-                JdbcSessionTransaction tx = new JdbcSessionTransaction(connections.get(row % connections.size()), null);
+                JdbcSessionTransaction tx =
+                        new JdbcSessionTransaction(connections.get(row % connections.size()), false, null);
                 long id = tx.createSession("T1", "C1", "U1", new Review("The wait was long.", null, null), null, NOW)
                         .id();
                 assertTrue(id > previous, "id " + id + " written after id " + previous);

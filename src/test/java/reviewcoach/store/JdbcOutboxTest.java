@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.InputStream;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -33,7 +31,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,6 +42,7 @@ import reviewcoach.service.ClaimedDelivery;
 import reviewcoach.service.Delivery;
 import reviewcoach.service.DeliveryKind;
 import reviewcoach.service.DigestAddress;
+import reviewcoach.testing.OneConnection;
 import reviewcoach.testing.RecordingHandover;
 import reviewcoach.testing.TestDatabase;
 
@@ -117,7 +115,7 @@ class JdbcOutboxTest {
     void onPostgresqlTheCouriersClaimsAndSettlesAreNeverPreparedOnTheServer() throws SQLException {
         assumeTrue(TestDatabase.isPostgres(), "H2 plans by its indexes");
         try (Connection only = dataSource.getConnection()) {
-            JdbcOutbox courier = new JdbcOutbox(oneConnection(only), "courier-1", LEASE);
+            JdbcOutbox courier = new JdbcOutbox(OneConnection.of(only), "courier-1", LEASE);
             for (int round = 0; round < 8; round++) {
                 sessionOwing(DeliveryKind.PROMPT);
                 Delivery claimed = courier.claimDue(NOW, 10).get(0);
@@ -130,35 +128,6 @@ class JdbcOutboxTest {
                 assertEquals(0, rows.getInt(1), "no plan over the outbox kept for the connection");
             }
         }
-    }
-
-    /** A data source that always hands out {@code connection}, whose close leaves it open. */
-    private static DataSource oneConnection(Connection connection) {
-        return oneConnection(connection, new ArrayList<>());
-    }
-
-    /** As above, adding the SQL of each statement prepared on it to {@code prepared}. */
-    private static DataSource oneConnection(Connection connection, List<String> prepared) {
-        return (DataSource) Proxy.newProxyInstance(
-                DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
-                    if (!method.getName().equals("getConnection")) {
-                        throw new UnsupportedOperationException(method.getName());
-                    }
-                    return Proxy.newProxyInstance(
-                            Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (p, m, a) -> {
-                                if (m.getName().equals("close")) {
-                                    return null;
-                                }
-                                if (m.getName().equals("prepareStatement")) {
-                                    prepared.add((String) a[0]);
-                                }
-                                try {
-                                    return m.invoke(connection, a);
-                                } catch (InvocationTargetException thrown) {
-                                    throw thrown.getCause();
-                                }
-                            });
-                });
     }
 
     @Test
@@ -448,7 +417,7 @@ class JdbcOutboxTest {
         Delivery reaction = courier1.claimDue(NOW, 10).get(0);
         List<String> statements = new ArrayList<>();
         try (Connection only = dataSource.getConnection()) {
-            JdbcOutbox counted = new JdbcOutbox(oneConnection(only, statements), "courier-1", LEASE);
+            JdbcOutbox counted = new JdbcOutbox(OneConnection.of(only, statements), "courier-1", LEASE);
             assertTrue(counted.markSent(reaction.id()));
         }
         assertEquals(1, statements.size(), "statements: " + statements);

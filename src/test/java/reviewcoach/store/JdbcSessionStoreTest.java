@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -32,9 +34,11 @@ import reviewcoach.dialogue.SessionStatus;
 import reviewcoach.dialogue.Step;
 import reviewcoach.dialogue.coaching.Concern;
 import reviewcoach.service.AlreadyHandled;
+import reviewcoach.service.Delivery;
 import reviewcoach.service.DeliveryKind;
 import reviewcoach.service.PostedMessage;
 import reviewcoach.service.Retention;
+import reviewcoach.testing.OneConnection;
 import reviewcoach.testing.TestDatabase;
 
 class JdbcSessionStoreTest {
@@ -105,6 +109,81 @@ class JdbcSessionStoreTest {
         });
 
         assertEquals(List.of(questioned, accepted), store.contributions(session.id()));
+    }
+
+    /**
+     * A contribution's path: the event claimed with the session locked, then the line with the reaction that answers it.
+     * On PostgreSQL, where each statement is a round trip made while the session is locked, two statements; on H2 four.
+     */
+    @Test
+    void aLineIsWrittenWithItsReactionAndOnPostgresqlInTwoStatements() throws SQLException {
+        Session session = openSession("100.1");
+        Contribution line = new Contribution("200.1", Step.CIRCUMSTANCE, "U2", "A review came in", null, NOW);
+        List<String> statements = new ArrayList<>();
+
+        try (Connection only = dataSource.getConnection()) {
+            new JdbcSessionStore(OneConnection.of(only, statements)).inSessionTransaction(session.id(), tx -> {
+                assertEquals(Optional.of(session), tx.claimEventAndLock("Ev1", NOW, session.id()));
+                tx.addContribution(session.id(), line, DeliveryKind.ACKNOWLEDGE, NOW);
+                return null;
+            });
+        }
+
+        assertEquals(TestDatabase.isPostgres() ? 2 : 4, statements.size(), "statements: " + statements);
+        assertEquals(List.of(line), store.contributions(session.id()));
+        List<Delivery> owed = outbox.claimDue(NOW, 10);
+        assertEquals(1, owed.size());
+        assertEquals(DeliveryKind.ACKNOWLEDGE, owed.get(0).kind());
+        assertEquals("200.1", owed.get(0).subject());
+        assertThrows(
+                AlreadyHandled.class,
+                () -> store.inSessionTransaction(session.id(), tx -> tx.claimEventAndLock("Ev1", NOW, session.id())));
+    }
+
+    /** A questioned line's answer, written with it, still waits its turn behind what the session already owes. */
+    @Test
+    void aQuestionWrittenWithItsLineWaitsBehindWhatTheSessionOwes() {
+        Session session = openSession("100.1");
+        Contribution questioned = new Contribution(
+                "200.1", Step.CIRCUMSTANCE, "U2", "They were rude", new Concern(List.of("rude"), "a judgment"), NOW);
+
+        store.inSessionTransaction(session.id(), tx -> {
+            tx.enqueue(session.id(), DeliveryKind.PROMPT, Step.CIRCUMSTANCE.name(), NOW);
+            tx.addContribution(session.id(), questioned, DeliveryKind.QUESTION, NOW);
+            return null;
+        });
+
+        assertEquals(List.of(questioned), store.contributions(session.id()));
+        List<Delivery> first = outbox.claimDue(NOW, 10);
+        assertEquals(
+                List.of(DeliveryKind.PROMPT), first.stream().map(Delivery::kind).toList());
+        assertTrue(outbox.markSent(first.get(0).id()));
+        List<Delivery> next = outbox.claimDue(NOW, 10);
+        assertEquals(
+                List.of(DeliveryKind.QUESTION),
+                next.stream().map(Delivery::kind).toList());
+        assertEquals("200.1", next.get(0).subject());
+    }
+
+    /** A line that cannot be written (its message is there already) writes no answer either. */
+    @Test
+    void aLineThatFailsWritesNoAnswer() {
+        Session session = openSession("100.1");
+        Contribution line = new Contribution("200.1", Step.CIRCUMSTANCE, "U2", "A review came in", null, NOW);
+        store.inTransaction(tx -> {
+            tx.addContribution(session.id(), line);
+            return null;
+        });
+
+        assertThrows(
+                StoreException.class,
+                () -> store.inSessionTransaction(session.id(), tx -> {
+                    tx.addContribution(session.id(), line, DeliveryKind.ACKNOWLEDGE, NOW);
+                    return null;
+                }));
+
+        assertEquals(List.of(), outbox.claimDue(NOW, 10));
+        assertEquals(List.of(line), store.contributions(session.id()));
     }
 
     @Test
