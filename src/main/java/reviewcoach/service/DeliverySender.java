@@ -68,6 +68,14 @@ public final class DeliverySender {
             }
             return;
         }
+        if (delivery.kind() == DeliveryKind.ACKNOWLEDGE) {
+            // The commonest delivery by far (one a line), and the only one that needs the line with its session: one
+            // read for both. A line since questioned (edited) or deleted gets no reaction.
+            store.line(delivery.sessionId(), delivery.subject())
+                    .filter(found -> !found.line().isQuestioned())
+                    .ifPresent(found -> slack.acknowledge(found.session(), found.line()));
+            return;
+        }
         Optional<Session> found = store.find(delivery.sessionId());
         if (found.isEmpty()) {
             return;
@@ -98,10 +106,7 @@ public final class DeliverySender {
                         session,
                         session.channel(),
                         slack.offerSteppingStones(session, Integer.parseInt(delivery.subject())));
-            case ACKNOWLEDGE ->
-                contribution(session, delivery.subject())
-                        .filter(contribution -> !contribution.isQuestioned())
-                        .ifPresent(contribution -> slack.acknowledge(session, contribution));
+            case ACKNOWLEDGE -> {} // sent above, with its line
             case QUESTION ->
                 contribution(session, delivery.subject())
                         .filter(Contribution::isQuestioned)

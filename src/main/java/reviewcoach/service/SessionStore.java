@@ -34,6 +34,9 @@ public interface SessionStore {
     /** One contribution of a session, by the id of the message that carried it. */
     Optional<Contribution> contribution(long sessionId, String messageId);
 
+    /** As {@link #contribution}, with its session, read together; empty when either is gone. */
+    Optional<SessionLine> line(long sessionId, String messageId);
+
     /** Where to tell the starter privately that the session could not open, if known. */
     Optional<String> noticeUrl(long sessionId);
 

@@ -248,7 +248,11 @@ public final class JdbcOutbox implements Outbox {
     public boolean settle(Settlement settlement) {
         int settled;
         try {
-            settled = transactions.run(connection -> settle(connection, settlement));
+            settled = settlement.outcome() == Outcome.SENT
+                            && transactions.runAlone(
+                                    connection -> sentOutsideAnyQueue(connection, settlement.deliveryId()))
+                    ? 1
+                    : transactions.run(connection -> settle(connection, settlement));
         } catch (SQLException failure) {
             throw new StoreException("updating the outbox", failure);
         }
@@ -263,9 +267,6 @@ public final class JdbcOutbox implements Outbox {
      */
     private int settle(Connection connection, Settlement settlement) throws SQLException {
         Outcome outcome = settlement.outcome();
-        if (outcome == Outcome.SENT && sentOutsideAnyQueue(connection, settlement.deliveryId())) {
-            return 1;
-        }
         Long session = outcome.passesTheTurnOn() ? lockSessionOf(connection, settlement.deliveryId()) : null;
         int settled;
         try (PreparedStatement statement = plannedEachRun(connection, settling(outcome) + MINE)) {

@@ -15,6 +15,7 @@ import reviewcoach.service.ClaimedDelivery;
 import reviewcoach.service.DeliveryKind;
 import reviewcoach.service.Handover;
 import reviewcoach.service.PostedMessage;
+import reviewcoach.service.SessionLine;
 import reviewcoach.service.SessionStore;
 import reviewcoach.service.SessionTransaction;
 import reviewcoach.store.JdbcSessionTransaction.CourierHand;
@@ -232,6 +233,21 @@ public final class JdbcSessionStore implements SessionStore {
         } catch (SQLException | RuntimeException unreachable) {
             return false;
         }
+    }
+
+    @Override
+    public Optional<SessionLine> line(long sessionId, String messageId) {
+        String sql = "SELECT " + Rows.qualified("s", Rows.SESSION_COLUMNS) + ", " + Rows.LINE_COLUMNS
+                + " FROM contributions c JOIN sessions s ON s.id = c.session_id"
+                + " WHERE c.session_id = ? AND c.message_id = ?";
+        return query(
+                        "reading a contribution of session " + sessionId,
+                        sql,
+                        row -> new SessionLine(Rows.session(row), Rows.line(row)),
+                        sessionId,
+                        messageId)
+                .stream()
+                .findFirst();
     }
 
     private <T> List<T> query(String doing, String sql, Queries.RowReader<T> reader, Object... parameters) {

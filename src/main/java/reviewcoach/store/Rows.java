@@ -8,7 +8,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 import reviewcoach.dialogue.Contribution;
 import reviewcoach.dialogue.Review;
 import reviewcoach.dialogue.Session;
@@ -23,11 +25,24 @@ final class Rows {
             + " review_rating, step, status, started_at, finished_at, chosen_thought, believability";
     static final String CONTRIBUTION_COLUMNS =
             "message_id, step, author, text, concern_quoted, concern_reason, written_at";
+    /**
+     * A contribution's columns beside its session's ({@code c} and {@code s}): its step, a name both tables have, is
+     * read as {@code line_step} ({@link #line}).
+     */
+    static final String LINE_COLUMNS = "c.message_id, c.step AS line_step, c.author, c.text, c.concern_quoted,"
+            + " c.concern_reason, c.written_at";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
 
     private Rows() {}
+
+    /** Each of {@code columns} (a list such as {@link #SESSION_COLUMNS}) qualified by {@code table}. */
+    static String qualified(String table, String columns) {
+        return Arrays.stream(columns.split(",\\s*"))
+                .map(column -> table + "." + column)
+                .collect(Collectors.joining(", "));
+    }
 
     static Session session(ResultSet row) throws SQLException {
         int rating = row.getInt("review_rating");
@@ -54,11 +69,20 @@ final class Rows {
     }
 
     static Contribution contribution(ResultSet row) throws SQLException {
+        return contribution(row, "step");
+    }
+
+    /** A contribution read with {@link #LINE_COLUMNS}. */
+    static Contribution line(ResultSet row) throws SQLException {
+        return contribution(row, "line_step");
+    }
+
+    private static Contribution contribution(ResultSet row, String stepColumn) throws SQLException {
         String reason = row.getString("concern_reason");
         Concern concern = reason == null ? null : new Concern(quoted(row.getString("concern_quoted")), reason);
         return new Contribution(
                 row.getString("message_id"),
-                Step.valueOf(row.getString("step")),
+                Step.valueOf(row.getString(stepColumn)),
                 row.getString("author"),
                 row.getString("text"),
                 concern,

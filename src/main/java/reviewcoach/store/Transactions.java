@@ -30,6 +30,15 @@ public interface Transactions extends AutoCloseable {
         return run(work);
     }
 
+    /**
+     * Runs work of a single statement, which needs no transaction around it: where each piece of work commits on its
+     * own ({@link #separate}), the statement commits by itself, without a commit's round trip of its own. Otherwise as
+     * {@link #run(Work)}.
+     */
+    default <T> T runAlone(Work<T> work) throws SQLException {
+        return run(work);
+    }
+
     /** Stops taking work; what was accepted is committed first. */
     @Override
     default void close() {}
@@ -51,6 +60,13 @@ public interface Transactions extends AutoCloseable {
                     } finally {
                         connection.setAutoCommit(true);
                     }
+                }
+            }
+
+            @Override
+            public <T> T runAlone(Work<T> work) throws SQLException {
+                try (Connection connection = dataSource.getConnection()) {
+                    return work.run(connection); // a pooled connection commits each statement by itself
                 }
             }
         };

@@ -406,9 +406,13 @@ class JdbcOutboxTest {
         return handing;
     }
 
-    /** A reaction, in no session's queue, is settled as sent with one statement: no session to lock, no turn to pass. */
+    /**
+     * A reaction, in no session's queue, is settled as sent with one statement: no session to lock, no turn to pass;
+     * and where each change commits on its own (PostgreSQL's courier), the statement commits by itself, without a
+     * commit's round trip.
+     */
     @Test
-    void aSentReactionIsSettledWithOneStatement() throws SQLException {
+    void aSentReactionIsSettledWithOneStatementThatCommitsByItself() throws SQLException {
         long session = sessionOwing();
         store.inTransaction(tx -> {
             tx.enqueue(session, DeliveryKind.ACKNOWLEDGE, "1.2", NOW);
@@ -420,7 +424,7 @@ class JdbcOutboxTest {
             JdbcOutbox counted = new JdbcOutbox(OneConnection.of(only, statements), "courier-1", LEASE);
             assertTrue(counted.markSent(reaction.id()));
         }
-        assertEquals(1, statements.size(), "statements: " + statements);
+        assertEquals(1, statements.size(), "statements, and no commit: " + statements);
         assertEquals(0, countOf("SELECT COUNT(*) FROM outbox"));
     }
 

@@ -38,6 +38,7 @@ import reviewcoach.service.Delivery;
 import reviewcoach.service.DeliveryKind;
 import reviewcoach.service.PostedMessage;
 import reviewcoach.service.Retention;
+import reviewcoach.service.SessionLine;
 import reviewcoach.testing.OneConnection;
 import reviewcoach.testing.TestDatabase;
 
@@ -114,6 +115,7 @@ class JdbcSessionStoreTest {
     /**
      * A contribution's path: the event claimed with the session locked, then the line with the reaction that answers it.
      * On PostgreSQL, where each statement is a round trip made while the session is locked, two statements; on H2 four.
+     * Then the commit.
      */
     @Test
     void aLineIsWrittenWithItsReactionAndOnPostgresqlInTwoStatements() throws SQLException {
@@ -129,7 +131,8 @@ class JdbcSessionStoreTest {
             });
         }
 
-        assertEquals(TestDatabase.isPostgres() ? 2 : 4, statements.size(), "statements: " + statements);
+        assertEquals(TestDatabase.isPostgres() ? 3 : 5, statements.size(), "statements and the commit: " + statements);
+        assertEquals("COMMIT", statements.get(statements.size() - 1));
         assertEquals(List.of(line), store.contributions(session.id()));
         List<Delivery> owed = outbox.claimDue(NOW, 10);
         assertEquals(1, owed.size());
@@ -138,6 +141,24 @@ class JdbcSessionStoreTest {
         assertThrows(
                 AlreadyHandled.class,
                 () -> store.inSessionTransaction(session.id(), tx -> tx.claimEventAndLock("Ev1", NOW, session.id())));
+    }
+
+    /** A line read with its session (what a reaction needs): each with its own step; nothing when the line is gone. */
+    @Test
+    void readsALineWithItsSession() {
+        Session session = openSession("100.1");
+        Session later = session.atStep(Step.FEELING);
+        Contribution line = new Contribution(
+                "200.1", Step.THOUGHT, "U2", "This will ruin us", new Concern(List.of("ruin"), "a judgment"), NOW);
+        store.inTransaction(tx -> {
+            tx.addContribution(session.id(), line);
+            tx.save(later);
+            return null;
+        });
+
+        assertEquals(Optional.of(new SessionLine(later, line)), store.line(session.id(), "200.1"));
+        assertEquals(Optional.empty(), store.line(session.id(), "200.2"));
+        assertEquals(Optional.empty(), store.line(session.id() + 1, "200.1"));
     }
 
     /** A questioned line's answer, written with it, still waits its turn behind what the session already owes. */

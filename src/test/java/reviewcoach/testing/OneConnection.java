@@ -9,7 +9,7 @@ import javax.sql.DataSource;
 
 /**
  * A data source that hands out one open connection, again and again (closing it does nothing), so that a test can see
- * what the code under test runs on it: the SQL of every statement it prepares.
+ * what the code under test runs on it: the SQL of every statement it prepares, and each commit (as {@code COMMIT}).
  */
 public final class OneConnection {
 
@@ -19,7 +19,7 @@ public final class OneConnection {
         return of(connection, new ArrayList<>());
     }
 
-    /** As above, adding the SQL of each statement prepared on it to {@code prepared}. */
+    /** As above, adding the SQL of each statement prepared on it to {@code prepared}, and {@code COMMIT} for a commit. */
     public static DataSource of(Connection connection, List<String> prepared) {
         return (DataSource) Proxy.newProxyInstance(
                 DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
@@ -33,6 +33,8 @@ public final class OneConnection {
                                 }
                                 if (m.getName().equals("prepareStatement")) {
                                     prepared.add((String) a[0]);
+                                } else if (m.getName().equals("commit")) {
+                                    prepared.add("COMMIT");
                                 }
                                 try {
                                     return m.invoke(connection, a);
