@@ -13,7 +13,8 @@ public interface Outbox {
 
     /**
      * Claims what this courier should send now: for each session with nothing being sent, its oldest pending delivery
-     * when it is due by {@code now}, or the one whose claim ran out because its courier stopped. A claimed delivery
+     * when it is due by {@code now}, or the one whose claim ran out because its courier stopped (looked for every few
+     * seconds, not at every claim: see {@link #nextDue}). A claimed delivery
      * stays this courier's until it is settled ({@link #markSent}, {@link #retryLater}, {@link #markFailed}) or its
      * claim runs out.
      */
@@ -27,7 +28,10 @@ public interface Outbox {
      */
     int releaseClaims();
 
-    /** When the oldest delivery of some session is next due, or its claim runs out, if any is pending or being sent. */
+    /**
+     * When the oldest delivery of some session is next due, or a claim that runs out is next looked for, if any is
+     * pending or being sent.
+     */
     Optional<Instant> nextDue();
 
     /**

@@ -77,10 +77,19 @@ public final class JdbcOutbox implements Outbox {
 
     private static final String MINE = " WHERE id = ? AND status = 'SENDING' AND claimed_by = ?";
 
+    /**
+     * How often, at most, a claim looks for deliveries whose claim ran out. Only an instance that stopped or hung leaves
+     * those, and they wait out a lease of minutes first; looking at every claim cost a round trip each, for nothing
+     * nearly always.
+     */
+    static final Duration TAKE_OVER_LOOKS = Duration.ofSeconds(5);
+
     private final DataSource dataSource;
     private final Transactions transactions;
     private final String courier;
     private final Duration lease;
+    /** When a claim next looks for deliveries whose claim ran out (see {@link #TAKE_OVER_LOOKS}). */
+    private volatile Instant nextTakeOverLook = Instant.MIN;
 
     /**
      * @param courier the name of the courier claiming through this outbox; unique among the running instances
@@ -110,8 +119,12 @@ public final class JdbcOutbox implements Outbox {
 
     @Override
     public List<Delivery> claimDue(Instant now, int limit) {
+        boolean takeOver = !now.isBefore(nextTakeOverLook);
+        if (takeOver) {
+            nextTakeOverLook = now.plus(TAKE_OVER_LOOKS);
+        }
         try {
-            return transactions.run(connection -> claim(connection, now, limit));
+            return transactions.run(connection -> claim(connection, now, limit, takeOver));
         } catch (SQLException failure) {
             throw new StoreException("claiming deliveries from the outbox", failure);
         }
@@ -123,8 +136,8 @@ public final class JdbcOutbox implements Outbox {
      * due delivery before it took the first few. The lock asks again whether each is claimable, and skips what another
      * courier holds, so couriers sharing the outbox never take the same delivery.
      */
-    private List<Delivery> claim(Connection connection, Instant now, int limit) throws SQLException {
-        List<Long> candidates = ids(connection, TAKEN_OVER, now, limit);
+    private List<Delivery> claim(Connection connection, Instant now, int limit, boolean takeOver) throws SQLException {
+        List<Long> candidates = takeOver ? ids(connection, TAKEN_OVER, now, limit) : new ArrayList<>();
         if (candidates.size() < limit) {
             candidates.addAll(ids(connection, DUE, now, limit - candidates.size()));
         }
@@ -228,6 +241,9 @@ public final class JdbcOutbox implements Outbox {
             Instant pending = earliest(connection, NEXT_PENDING);
             Instant takenOver =
                     earliest(connection, "SELECT MIN(o.claimed_until) AS due FROM outbox o WHERE o.status = 'SENDING'");
+            if (takenOver != null && takenOver.isBefore(nextTakeOverLook)) {
+                takenOver = nextTakeOverLook; // a claim looks for it only then
+            }
             if (pending == null || takenOver == null) {
                 return Optional.ofNullable(pending == null ? takenOver : pending);
             }

@@ -615,14 +615,20 @@ class JdbcOutboxTest {
         return sent;
     }
 
+    /**
+     * A claim that ran out is taken over by the next look for such claims, which a courier makes every few seconds (not
+     * at every claim), and which its courier's loop waits for.
+     */
     @Test
-    void aClaimThatRunsOutIsTakenOverAndItsLateSettlementIsRefused() {
+    void aClaimThatRunsOutIsTakenOverAtTheNextLookAndItsLateSettlementIsRefused() {
         sessionOwing(DeliveryKind.SUMMARY);
         Delivery stuck = courier1.claimDue(NOW, 10).get(0);
 
         assertEquals(List.of(), courier2.claimDue(NOW.plus(LEASE).minusSeconds(1), 10));
-        assertEquals(Optional.of(NOW.plus(LEASE)), courier2.nextDue());
-        Delivery takenOver = courier2.claimDue(NOW.plus(LEASE), 10).get(0);
+        Instant nextLook = NOW.plus(LEASE).minusSeconds(1).plus(JdbcOutbox.TAKE_OVER_LOOKS);
+        assertEquals(Optional.of(nextLook), courier2.nextDue());
+        assertEquals(List.of(), courier2.claimDue(NOW.plus(LEASE), 10), "run out, but not looked for at every claim");
+        Delivery takenOver = courier2.claimDue(nextLook, 10).get(0);
 
         assertEquals(stuck.id(), takenOver.id());
         assertEquals(1, takenOver.attempts(), "the attempt that ran out counts");
