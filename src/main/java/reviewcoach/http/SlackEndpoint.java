@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.slack.api.app_backend.SlackSignature;
 import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.jakarta_servlet.ServletAdapterOps;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
@@ -47,9 +48,16 @@ final class SlackEndpoint extends HttpServlet {
     /** @param ourBotUser the app's bot user id once known (see {@link IgnorableEvents#isIgnorable}), else null */
     SlackEndpoint(App app, SignatureCheck signatures, Supplier<String> ourBotUser) {
         this.app = app;
-        this.parser = new SlackRequestParser(app.config());
+        this.parser = requestParser(app.config());
         this.signatures = signatures;
         this.ourBotUser = ourBotUser;
+    }
+
+    /** Bolt's parser of requests, with its first look at each body made by {@link StreamingPayloadExtractor}. */
+    static SlackRequestParser requestParser(AppConfig config) {
+        SlackRequestParser parser = new SlackRequestParser(config);
+        parser.setJsonPayloadExtractor(new StreamingPayloadExtractor(parser.getJsonPayloadExtractor()));
+        return parser;
     }
 
     @Override
