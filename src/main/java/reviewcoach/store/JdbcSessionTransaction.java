@@ -67,7 +67,7 @@ final class JdbcSessionTransaction implements SessionTransaction {
         try {
             execute(CLAIM_EVENT, eventId, Rows.timestamp(now));
         } catch (SQLException failure) {
-            throw claimFailure(eventId, failure);
+            throw claimFailure(eventId, "recording a handled event", failure);
         }
     }
 
@@ -81,14 +81,12 @@ final class JdbcSessionTransaction implements SessionTransaction {
         try {
             return lockOne("WITH handled AS (" + CLAIM_EVENT + ") " + LOCK, eventId, Rows.timestamp(now), sessionId);
         } catch (SQLException failure) {
-            throw claimFailure(eventId, failure);
+            throw claimFailure(eventId, "recording a handled event and locking its session", failure);
         }
     }
 
-    private static RuntimeException claimFailure(String eventId, SQLException failure) {
-        return SqlStates.isDuplicateKey(failure)
-                ? new AlreadyHandled(eventId)
-                : new StoreException("recording a handled event", failure);
+    private static RuntimeException claimFailure(String eventId, String doing, SQLException failure) {
+        return SqlStates.isDuplicateKey(failure) ? new AlreadyHandled(eventId) : new StoreException(doing, failure);
     }
 
     @Override

@@ -134,10 +134,12 @@ final class StoreWrites {
         String messageId = "1700000000." + n;
         Instant now = Instant.now();
         store.inSessionTransaction(session, tx -> {
-            tx.claimEvent(ReplayKeys.of(now.getEpochSecond(), SlackTraffic.eventId(n)), now);
-            tx.lock(session);
-            tx.addContribution(session, new Contribution(messageId, Step.first(), "U0WRITER", LINE, null, now));
-            tx.enqueue(session, DeliveryKind.ACKNOWLEDGE, messageId, now);
+            tx.claimEventAndLock(ReplayKeys.of(now.getEpochSecond(), SlackTraffic.eventId(n)), now, session);
+            tx.addContribution(
+                    session,
+                    new Contribution(messageId, Step.first(), "U0WRITER", LINE, null, now),
+                    DeliveryKind.ACKNOWLEDGE,
+                    now);
             return null;
         });
     }
