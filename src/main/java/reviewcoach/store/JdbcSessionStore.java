@@ -23,6 +23,11 @@ import reviewcoach.store.JdbcSessionTransaction.CourierHand;
 /** Keeps sessions in any JDBC database migrated by {@link Database}. Thread-safe. */
 public final class JdbcSessionStore implements SessionStore {
 
+    /** A contribution with its session, by the session's id and the line's message id: {@link #line}. */
+    private static final String LINE_WITH_SESSION = "SELECT " + Rows.qualified("s", Rows.SESSION_COLUMNS) + ", "
+            + Rows.LINE_COLUMNS + " FROM contributions c JOIN sessions s ON s.id = c.session_id"
+            + " WHERE c.session_id = ? AND c.message_id = ?";
+
     private final DataSource dataSource;
     private final Transactions transactions;
     /** Set by {@link #handReactionsTo}; until then reactions wait in the outbox like every other delivery. */
@@ -237,12 +242,9 @@ public final class JdbcSessionStore implements SessionStore {
 
     @Override
     public Optional<SessionLine> line(long sessionId, String messageId) {
-        String sql = "SELECT " + Rows.qualified("s", Rows.SESSION_COLUMNS) + ", " + Rows.LINE_COLUMNS
-                + " FROM contributions c JOIN sessions s ON s.id = c.session_id"
-                + " WHERE c.session_id = ? AND c.message_id = ?";
         return query(
                         "reading a contribution of session " + sessionId,
-                        sql,
+                        LINE_WITH_SESSION,
                         row -> new SessionLine(Rows.session(row), Rows.line(row)),
                         sessionId,
                         messageId)
