@@ -371,7 +371,7 @@ final class JdbcSessionTransaction implements SessionTransaction {
                         subject,
                         Rows.timestamp(notBefore),
                         Rows.timestamp(notBefore));
-        update(first == null ? owed : owed.after(first));
+        update(owed.after(first));
     }
 
     /**
@@ -391,7 +391,7 @@ final class JdbcSessionTransaction implements SessionTransaction {
                 Rows.timestamp(claimedUntil),
                 Rows.timestamp(now),
                 Rows.timestamp(now));
-        Write write = first == null ? owed : owed.after(first);
+        Write write = owed.after(first);
         try (PreparedStatement statement = connection.prepareStatement(write.sql(), new String[] {"id"})) {
             bind(statement, write.parameters());
             statement.executeUpdate();
@@ -500,8 +500,14 @@ final class JdbcSessionTransaction implements SessionTransaction {
     /** A statement that changes rows, its parameters, and what it does, for the failure's message. */
     private record Write(String doing, String sql, Object... parameters) {
 
-        /** This statement preceded by {@code first}, as one statement (PostgreSQL's data-modifying {@code WITH}). */
+        /**
+         * This statement preceded by {@code first}, as one statement (PostgreSQL's data-modifying {@code WITH}); itself
+         * when there is no {@code first}.
+         */
         Write after(Write first) {
+            if (first == null) {
+                return this;
+            }
             Object[] both = Arrays.copyOf(first.parameters, first.parameters.length + parameters.length);
             System.arraycopy(parameters, 0, both, first.parameters.length, parameters.length);
             return new Write(first.doing + " and " + doing, "WITH written AS (" + first.sql + ") " + sql, both);
