@@ -95,16 +95,26 @@ public final class JdbcSessionStore implements SessionStore {
      * a group commit may run a piece again, and a run that throws keeps none (their room is released).
      */
     private <T> Transactions.Work<T> asWork(Function<SessionTransaction, T> work, List<ClaimedDelivery> claimed) {
-        return connection -> {
-            release(claimed);
-            JdbcSessionTransaction tx = new JdbcSessionTransaction(connection, writesTogether(connection), hand);
-            try {
-                T result = work.apply(tx);
-                claimed.addAll(tx.claimed());
-                return result;
-            } catch (RuntimeException | Error failure) {
-                release(tx.claimed());
-                throw failure;
+        return new Transactions.Work<>() {
+            @Override
+            public T run(Connection connection) throws SQLException {
+                return runHolding(connection, null);
+            }
+
+            @Override
+            public T run(Connection connection, HeldWrites held) throws SQLException {
+                return runHolding(connection, held);
+            }
+
+            private T runHolding(Connection connection, HeldWrites held) throws SQLException {
+                release(claimed);
+                try {
+                    return work.apply(
+                            new JdbcSessionTransaction(connection, writesTogether(connection), hand, claimed, held));
+                } catch (RuntimeException | Error failure) {
+                    release(claimed);
+                    throw failure;
+                }
             }
         };
     }

@@ -10,7 +10,6 @@ import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -49,14 +48,34 @@ final class JdbcSessionTransaction implements SessionTransaction {
     /** Sessions this transaction holds: locked, or created by it and so seen by no other. */
     private final Set<Long> held = new HashSet<>();
     /** Reactions written claimed for {@link #hand}'s courier, to hand to it once this transaction commits. */
-    private final List<ClaimedDelivery> claimed = new ArrayList<>();
+    private final List<ClaimedDelivery> claimed;
+    /**
+     * A group commit's writes held back to go with the next statement (PostgreSQL only); null where every write is sent
+     * as it is made.
+     */
+    private final HeldWrites heldWrites;
 
     private boolean owesWaitingDeliveries;
 
     JdbcSessionTransaction(Connection connection, boolean writesTogether, CourierHand hand) {
+        this(connection, writesTogether, hand, new ArrayList<>(), null);
+    }
+
+    /**
+     * A transaction that adds the reactions it writes claimed to {@code claimed} (some of them only once {@code
+     * heldWrites} are sent), and may hold a line's writes back in {@code heldWrites}, when not null.
+     */
+    JdbcSessionTransaction(
+            Connection connection,
+            boolean writesTogether,
+            CourierHand hand,
+            List<ClaimedDelivery> claimed,
+            HeldWrites heldWrites) {
         this.connection = connection;
         this.writesTogether = writesTogether;
         this.hand = hand;
+        this.claimed = claimed;
+        this.heldWrites = writesTogether ? heldWrites : null;
     }
 
     /** The courier a reaction owed is written claimed by, for how long, and where it is handed over. */
@@ -94,7 +113,7 @@ final class JdbcSessionTransaction implements SessionTransaction {
             String workspace, String channel, String starter, Review review, String noticeUrl, Instant now) {
         String sql = "INSERT INTO sessions (workspace, channel, starter, review_text, review_source, review_rating,"
                 + " step, status, notice_url, started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-        try (PreparedStatement statement = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+        try (PreparedStatement statement = prepare(sql, Statement.RETURN_GENERATED_KEYS)) {
             statement.setString(1, workspace);
             statement.setString(2, channel);
             statement.setString(3, starter);
@@ -175,7 +194,7 @@ final class JdbcSessionTransaction implements SessionTransaction {
     public Optional<Contribution> findContribution(long sessionId, String messageId) {
         String sql = "SELECT " + Rows.CONTRIBUTION_COLUMNS
                 + " FROM contributions WHERE session_id = ? AND message_id = ? FOR UPDATE";
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (PreparedStatement statement = prepare(sql)) {
             statement.setLong(1, sessionId);
             statement.setString(2, messageId);
             try (ResultSet rows = statement.executeQuery()) {
@@ -189,7 +208,7 @@ final class JdbcSessionTransaction implements SessionTransaction {
     @Override
     public List<Contribution> contributions(long sessionId) {
         String sql = "SELECT " + Rows.CONTRIBUTION_COLUMNS + " FROM contributions WHERE session_id = ? ORDER BY id";
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (PreparedStatement statement = prepare(sql)) {
             statement.setLong(1, sessionId);
             try (ResultSet rows = statement.executeQuery()) {
                 List<Contribution> contributions = new ArrayList<>();
@@ -216,7 +235,7 @@ final class JdbcSessionTransaction implements SessionTransaction {
     @Override
     public List<PostedMessage> postedMessages(long sessionId) {
         try (PreparedStatement statement =
-                connection.prepareStatement("SELECT channel, message_id FROM bot_messages WHERE session_id = ?")) {
+                prepare("SELECT channel, message_id FROM bot_messages WHERE session_id = ?")) {
             statement.setLong(1, sessionId);
             try (ResultSet rows = statement.executeQuery()) {
                 List<PostedMessage> posted = new ArrayList<>();
@@ -236,15 +255,18 @@ final class JdbcSessionTransaction implements SessionTransaction {
         update(line(sessionId, contribution));
     }
 
-    /** On PostgreSQL the line and what answers it are written by one statement; elsewhere one after the other. */
+    /**
+     * On PostgreSQL the line and what answers it are written by one statement, held back to go with the next statement
+     * of a group commit when there is one; elsewhere one after the other.
+     */
     @Override
     public void addContribution(long sessionId, Contribution contribution, DeliveryKind answer, Instant now) {
         holdExisting(sessionId);
         if (writesTogether) {
-            owe(sessionId, answer, contribution.messageId(), now, line(sessionId, contribution));
+            owe(sessionId, answer, contribution.messageId(), now, line(sessionId, contribution), heldWrites);
         } else {
             update(line(sessionId, contribution));
-            owe(sessionId, answer, contribution.messageId(), now, null);
+            owe(sessionId, answer, contribution.messageId(), now, null, null);
         }
     }
 
@@ -320,7 +342,7 @@ final class JdbcSessionTransaction implements SessionTransaction {
     }
 
     private int execute(String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (PreparedStatement statement = prepare(sql)) {
             bind(statement, parameters);
             return statement.executeUpdate();
         }
@@ -335,16 +357,17 @@ final class JdbcSessionTransaction implements SessionTransaction {
     @Override
     public void enqueue(long sessionId, DeliveryKind kind, String subject, Instant notBefore) {
         holdExisting(sessionId);
-        owe(sessionId, kind, subject, notBefore, null);
+        owe(sessionId, kind, subject, notBefore, null, null);
     }
 
     /**
      * Writes a delivery owed, as {@link #enqueue} says, with the session held; {@code first}, when there is one, is
-     * written by the same statement, before it.
+     * written by the same statement, before it. The statement is held back in {@code holding}, when not null.
      */
-    private void owe(long sessionId, DeliveryKind kind, String subject, Instant notBefore, Write first) {
+    private void owe(
+            long sessionId, DeliveryKind kind, String subject, Instant notBefore, Write first, HeldWrites holding) {
         if (!kind.waitsItsTurn() && hand != null && hand.handover().reserve()) {
-            claimForHand(sessionId, kind, subject, notBefore, first);
+            claimForHand(sessionId, kind, subject, notBefore, first, holding);
             return;
         }
         owesWaitingDeliveries = true;
@@ -371,14 +394,19 @@ final class JdbcSessionTransaction implements SessionTransaction {
                         subject,
                         Rows.timestamp(notBefore),
                         Rows.timestamp(notBefore));
-        update(owed.after(first));
+        if (holding == null) {
+            update(owed.after(first));
+        } else {
+            holding.hold(owed.after(first), false, HeldWrites.Fate.NOTHING_TO_DO);
+        }
     }
 
     /**
      * Writes a reaction owed already claimed by {@link #hand}'s courier, which is given it once this transaction commits
      * ({@link #claimed}): it is sent without the courier looking for it in the outbox. Room for it is reserved.
      */
-    private void claimForHand(long sessionId, DeliveryKind kind, String subject, Instant now, Write first) {
+    private void claimForHand(
+            long sessionId, DeliveryKind kind, String subject, Instant now, Write first, HeldWrites holding) {
         Instant claimedUntil = now.plus(hand.lease());
         Write owed = new Write(
                 "owing a reaction to Slack",
@@ -392,7 +420,25 @@ final class JdbcSessionTransaction implements SessionTransaction {
                 Rows.timestamp(now),
                 Rows.timestamp(now));
         Write write = owed.after(first);
-        try (PreparedStatement statement = connection.prepareStatement(write.sql(), new String[] {"id"})) {
+        if (holding != null) {
+            holding.hold(
+                    new Write(write.doing(), write.sql() + " RETURNING id", write.parameters()),
+                    true,
+                    new HeldWrites.Fate() {
+                        @Override
+                        public void sent(long id) {
+                            claimed.add(
+                                    new ClaimedDelivery(new Delivery(id, sessionId, kind, subject, 0), claimedUntil));
+                        }
+
+                        @Override
+                        public void lost() {
+                            hand.handover().release(1);
+                        }
+                    });
+            return;
+        }
+        try (PreparedStatement statement = prepare(write.sql(), new String[] {"id"})) {
             bind(statement, write.parameters());
             statement.executeUpdate();
             try (ResultSet keys = statement.getGeneratedKeys()) {
@@ -426,6 +472,7 @@ final class JdbcSessionTransaction implements SessionTransaction {
 
     @Override
     public ActionItemTransaction actionItems() {
+        sendHeldWrites();
         return new JdbcActionItems(connection);
     }
 
@@ -437,16 +484,57 @@ final class JdbcSessionTransaction implements SessionTransaction {
         }
     }
 
+    /** Locks a session; writes held back by earlier pieces travel with it, in the same round trip. */
     private Optional<Session> lockOne(String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (PreparedStatement statement = afterHeldWrites(sql, parameters);
+                ResultSet rows = statement.getResultSet()) {
+            if (!rows.next()) {
+                return Optional.empty();
+            }
+            Session session = Rows.session(rows);
+            held.add(session.id());
+            return Optional.of(session);
+        }
+    }
+
+    /** Runs a query after the writes held back, in one round trip; the statement returned is at the query's result. */
+    private PreparedStatement afterHeldWrites(String sql, Object... parameters) throws SQLException {
+        if (heldWrites != null && !heldWrites.isEmpty()) {
+            return heldWrites.sendBefore(connection, sql, parameters);
+        }
+        PreparedStatement statement = connection.prepareStatement(sql);
+        try {
             bind(statement, parameters);
-            try (ResultSet rows = statement.executeQuery()) {
-                if (!rows.next()) {
-                    return Optional.empty();
-                }
-                Session session = Rows.session(rows);
-                held.add(session.id());
-                return Optional.of(session);
+            statement.execute();
+            return statement;
+        } catch (SQLException | RuntimeException | Error failure) {
+            statement.close();
+            throw failure;
+        }
+    }
+
+    /** Prepares a statement once the writes held back are sent: it may read what they wrote. */
+    private PreparedStatement prepare(String sql) throws SQLException {
+        sendHeldWrites();
+        return connection.prepareStatement(sql);
+    }
+
+    private PreparedStatement prepare(String sql, int generatedKeys) throws SQLException {
+        sendHeldWrites();
+        return connection.prepareStatement(sql, generatedKeys);
+    }
+
+    private PreparedStatement prepare(String sql, String[] generatedColumns) throws SQLException {
+        sendHeldWrites();
+        return connection.prepareStatement(sql, generatedColumns);
+    }
+
+    private void sendHeldWrites() {
+        if (heldWrites != null && !heldWrites.isEmpty()) {
+            try {
+                heldWrites.send(connection);
+            } catch (SQLException failure) {
+                throw new StoreException("writing what an earlier change held back", failure);
             }
         }
     }
@@ -459,8 +547,7 @@ final class JdbcSessionTransaction implements SessionTransaction {
         if (held.contains(sessionId)) {
             return true;
         }
-        try (PreparedStatement statement =
-                connection.prepareStatement("SELECT id FROM sessions WHERE id = ? FOR UPDATE")) {
+        try (PreparedStatement statement = prepare("SELECT id FROM sessions WHERE id = ? FOR UPDATE")) {
             statement.setLong(1, sessionId);
             try (ResultSet row = statement.executeQuery()) {
                 boolean exists = row.next();
@@ -494,23 +581,6 @@ final class JdbcSessionTransaction implements SessionTransaction {
             execute(write.sql(), write.parameters());
         } catch (SQLException failure) {
             throw new StoreException(write.doing(), failure);
-        }
-    }
-
-    /** A statement that changes rows, its parameters, and what it does, for the failure's message. */
-    private record Write(String doing, String sql, Object... parameters) {
-
-        /**
-         * This statement preceded by {@code first}, as one statement (PostgreSQL's data-modifying {@code WITH}); itself
-         * when there is no {@code first}.
-         */
-        Write after(Write first) {
-            if (first == null) {
-                return this;
-            }
-            Object[] both = Arrays.copyOf(first.parameters, first.parameters.length + parameters.length);
-            System.arraycopy(parameters, 0, both, first.parameters.length, parameters.length);
-            return new Write(first.doing + " and " + doing, "WITH written AS (" + first.sql + ") " + sql, both);
         }
     }
 

@@ -17,6 +17,15 @@ public interface Transactions extends AutoCloseable {
      */
     interface Work<T> {
         T run(Connection connection) throws SQLException;
+
+        /**
+         * Runs as one piece of a group commit, whose earlier pieces may have held writes back ({@link HeldWrites}): work
+         * that holds none back itself sends them first, so that it sees them.
+         */
+        default T run(Connection connection, HeldWrites held) throws SQLException {
+            held.send(connection);
+            return run(connection);
+        }
     }
 
     <T> T run(Work<T> work) throws SQLException;

@@ -1,0 +1,239 @@
+package reviewcoach.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import reviewcoach.dialogue.Contribution;
+import reviewcoach.dialogue.Review;
+import reviewcoach.dialogue.Session;
+import reviewcoach.dialogue.Step;
+import reviewcoach.service.DeliveryKind;
+import reviewcoach.testing.OneConnection;
+import reviewcoach.testing.RecordingHandover;
+import reviewcoach.testing.TestDatabase;
+
+/**
+ * Lines committed together by one group: on PostgreSQL each line's writes are held back and go with the next line's
+ * claim, in its round trip (the last line's just before the commit); on H2 every statement is sent as it is made.
+ */
+class HeldWritesTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
+
+    @TempDir
+    Path directory;
+
+    private TestDatabase database;
+    private HikariDataSource dataSource;
+    private Connection only;
+    private final List<String> statements = new ArrayList<>();
+    private GroupCommit commits;
+    private JdbcSessionStore store;
+    private final RecordingHandover hand = new RecordingHandover(64);
+    private final ExecutorService callers = Executors.newCachedThreadPool();
+    private Session session;
+
+    @BeforeEach
+    void open() throws SQLException {
+        database = TestDatabase.create(directory);
+        dataSource = database.open();
+        session = new JdbcSessionStore(dataSource).inTransaction(tx -> {
+            Session opened = tx.createSession("T1", "C1", "U1", new Review("Slow", "Google", 2), "https://r/1", NOW)
+                    .openedIn("100.1");
+            tx.save(opened);
+            return opened;
+        });
+        only = dataSource.getConnection();
+        commits = new GroupCommit(OneConnection.of(only, statements));
+        store = new JdbcSessionStore(dataSource, commits);
+        store.handReactionsTo(new JdbcOutbox(dataSource, "courier-1", Duration.ofMinutes(2)), hand);
+    }
+
+    @AfterEach
+    void close() throws SQLException {
+        commits.close();
+        callers.shutdownNow();
+        only.close();
+        dataSource.close();
+        database.close();
+    }
+
+    @Test
+    void eachLineOfAGroupGoesWithTheNextLinesClaim() throws Exception {
+        List<Future<Object>> lines = oneGroup(List.of(line(1), line(2), line(3)));
+
+        for (Future<Object> line : lines) {
+            line.get(30, TimeUnit.SECONDS);
+        }
+
+        List<String> sent = statementsOfTheGroup();
+        if (TestDatabase.isPostgres()) {
+            assertEquals(5, sent.size(), "three claims, the last line's writes and the commit: " + sent);
+            assertTrue(sent.get(0).startsWith("WITH handled AS"), sent.get(0));
+            for (int i = 1; i <= 2; i++) {
+                assertTrue(sent.get(i).startsWith("WITH written AS (INSERT INTO contributions"), sent.get(i));
+                assertTrue(sent.get(i).endsWith("FOR UPDATE"), sent.get(i));
+            }
+            assertTrue(sent.get(3).startsWith("WITH written AS (INSERT INTO contributions"), sent.get(3));
+        } else {
+            assertEquals(13, sent.size(), "four statements a line and the commit: " + sent);
+        }
+        assertEquals("COMMIT", sent.get(sent.size() - 1));
+        assertEquals(
+                List.of("200.1", "200.2", "200.3"),
+                store.contributions(session.id()).stream()
+                        .map(Contribution::messageId)
+                        .toList());
+        assertEquals(claimedIds(), takenIds());
+        assertEquals(
+                List.of("200.1", "200.2", "200.3"),
+                hand.taken().stream()
+                        .map(taken -> taken.delivery().subject())
+                        .sorted()
+                        .toList());
+        assertEquals(0, hand.reserved());
+    }
+
+    /** The second line's message is stored already: its held write fails the third's claim, yet only it fails. */
+    @Test
+    void aHeldWriteThatFailsFailsItsOwnLineAlone() throws Exception {
+        store.inTransaction(tx -> {
+            tx.addContribution(session.id(), contribution(2));
+            return null;
+        });
+
+        List<Future<Object>> lines = oneGroup(List.of(line(1), line(2), line(3)));
+
+        lines.get(0).get(30, TimeUnit.SECONDS);
+        ExecutionException failed =
+                assertThrows(ExecutionException.class, () -> lines.get(1).get(30, TimeUnit.SECONDS));
+        assertInstanceOf(StoreException.class, failed.getCause());
+        lines.get(2).get(30, TimeUnit.SECONDS);
+        assertEquals(2, claimedIds().size());
+        assertEquals(claimedIds(), takenIds());
+        assertEquals(0, hand.reserved(), "the failed line's room is given back");
+        assertEquals(List.of("Ev1", "Ev3"), handledEvents(), "the failed line's event may come again");
+    }
+
+    /** Work that holds nothing back itself, in the same group after a line, sees the line. */
+    @Test
+    void otherWorkInTheGroupSeesTheLinesBeforeIt() throws Exception {
+        Transactions.Work<Object> counting = connection -> {
+            try (PreparedStatement count =
+                    connection.prepareStatement("SELECT COUNT(*) FROM contributions WHERE session_id = ?")) {
+                count.setLong(1, session.id());
+                try (ResultSet rows = count.executeQuery()) {
+                    rows.next();
+                    return rows.getInt(1);
+                }
+            }
+        };
+        List<Future<Object>> group = oneGroup(List.of(line(1), () -> commits.run(counting)));
+
+        group.get(0).get(30, TimeUnit.SECONDS);
+        assertEquals(1, group.get(1).get(30, TimeUnit.SECONDS));
+    }
+
+    private Callable<Object> line(int number) {
+        return () -> store.inSessionTransaction(session.id(), tx -> {
+            tx.claimEventAndLock("Ev" + number, NOW, session.id());
+            tx.addContribution(session.id(), contribution(number), DeliveryKind.ACKNOWLEDGE, NOW);
+            return null;
+        });
+    }
+
+    private static Contribution contribution(int number) {
+        return new Contribution("200." + number, Step.CIRCUMSTANCE, "U2", "A review came in", null, NOW);
+    }
+
+    /**
+     * Runs the callers' work as one group, in the order given: the committer is held by a first piece until they all
+     * wait behind it.
+     */
+    private List<Future<Object>> oneGroup(List<Callable<Object>> work) throws Exception {
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Future<Object> first = callers.submit(() -> commits.run(connection -> {
+            holding.countDown();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        }));
+        assertTrue(holding.await(30, TimeUnit.SECONDS));
+        List<Future<Object>> group = new ArrayList<>();
+        for (Callable<Object> caller : work) {
+            group.add(callers.submit(caller));
+            awaitWaiting(group.size());
+        }
+        release.countDown();
+        first.get(30, TimeUnit.SECONDS);
+        return group;
+    }
+
+    private void awaitWaiting(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (commits.waitingCount() < count && System.nanoTime() < deadline) {
+            Thread.sleep(2);
+        }
+        assertEquals(count, commits.waitingCount(), "callers waiting behind the held committer");
+    }
+
+    /** What the group sent: everything after the holding piece's commit. */
+    private List<String> statementsOfTheGroup() {
+        return List.copyOf(statements.subList(statements.indexOf("COMMIT") + 1, statements.size()));
+    }
+
+    /** The ids of the reactions handed to the courier (each caller hands its own over: in any order). */
+    private List<Long> takenIds() {
+        return hand.taken().stream()
+                .map(taken -> taken.delivery().id())
+                .sorted()
+                .toList();
+    }
+
+    private List<Long> claimedIds() throws SQLException {
+        return column("SELECT id FROM outbox WHERE status = 'SENDING' ORDER BY id", Long.class);
+    }
+
+    private List<String> handledEvents() throws SQLException {
+        return column("SELECT event_id FROM processed_events ORDER BY event_id", String.class);
+    }
+
+    private <T> List<T> column(String sql, Class<T> type) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(sql);
+                ResultSet rows = query.executeQuery()) {
+            List<T> values = new ArrayList<>();
+            while (rows.next()) {
+                values.add(rows.getObject(1, type));
+            }
+            return values;
+        }
+    }
+}
