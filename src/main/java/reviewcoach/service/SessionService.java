@@ -339,8 +339,9 @@ public final class SessionService {
         AtomicReference<Optional<Session>> locked = new AtomicReference<>();
         AtomicBoolean owesWaiting = new AtomicBoolean();
         try {
-            Optional<Outcome> outcome = store.inSessionTransaction(sessionId, tx -> {
-                Optional<Session> session = tx.claimEventAndLock(message.eventKey(), clock.instant(), sessionId);
+            Instant now = clock.instant();
+            Optional<Outcome> outcome = store.inEventTransaction(message.eventKey(), now, sessionId, tx -> {
+                Optional<Session> session = tx.claimEventAndLock(message.eventKey(), now, sessionId);
                 locked.set(session);
                 Optional<Outcome> result = session.map(found -> work.apply(tx, found));
                 owesWaiting.set(tx.owesWaitingDeliveries());

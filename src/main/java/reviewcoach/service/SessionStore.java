@@ -24,6 +24,15 @@ public interface SessionStore {
         return inTransaction(work);
     }
 
+    /**
+     * As {@link #inSessionTransaction}, for work whose first step is {@code tx.claimEventAndLock(eventId, now,
+     * sessionId)}: a store may make that claim ahead of the work, together with other transactions' claims.
+     */
+    default <T> T inEventTransaction(
+            String eventId, Instant now, long sessionId, Function<SessionTransaction, T> work) {
+        return inSessionTransaction(sessionId, work);
+    }
+
     Optional<Session> find(long sessionId);
 
     Optional<Session> findByThread(String channel, String thread);

@@ -27,9 +27,11 @@ import org.slf4j.LoggerFactory;
  * handled, a deadlock), and a savepoint set and released around every piece would cost two more statements each (two
  * round trips on PostgreSQL, where a piece has four or five).
  *
- * <p>On PostgreSQL a piece may hold its last writes back ({@link HeldWrites}): they go in the same round trip as the
- * next piece's first statement, or just before the commit, so a group of lines costs one round trip a line. A held
- * write that fails makes the group run again piece by piece, as above, with nothing held back.
+ * <p>On PostgreSQL the group saves round trips in two ways ({@link GroupRun}). The events its pieces say they claim
+ * first, with their sessions' locks, are claimed together before the pieces run ({@link ClaimsAhead}); and a piece may
+ * hold its last writes back ({@link HeldWrites}), to go in the same round trip as the next statement, or just before
+ * the commit. A group of lines then costs three round trips whatever its size: the claims, the lines, the commit. A
+ * failure of either makes the group run again piece by piece, as above, with nothing made ahead or held back.
  *
  * <p>One thread commits, so pieces of one group never wait for each other's locks. Callers wait in a bounded queue,
  * which pushes back on them when the database falls behind. A piece must not start another transaction through this
@@ -190,19 +192,44 @@ public final class GroupCommit implements Transactions, AutoCloseable {
      * is aborted) and the group run again piece by piece, holding nothing back.
      */
     private static boolean ranTogether(Connection connection, List<Pending<?>> group) {
-        HeldWrites held = new HeldWrites();
+        GroupRun run;
+        try {
+            run = new GroupRun(new HeldWrites(), claimsAhead(connection, group));
+        } catch (SQLException | RuntimeException failure) {
+            return false;
+        }
         for (Pending<?> pending : group) {
-            if (!pending.ranWithoutFailing(connection, held)) {
-                held.discard();
+            if (claimOf(pending) == null) {
+                run.ahead().forgetSessions(); // work that may change a session read ahead
+            }
+            if (!pending.ranWithoutFailing(connection, run)) {
+                run.held().discard();
                 return false;
             }
         }
         try {
-            held.send(connection);
+            run.held().send(connection);
             return true;
         } catch (SQLException | RuntimeException failure) {
             return false;
         }
+    }
+
+    /** The claims the group's pieces say they make first, made together when there are two or more. */
+    private static ClaimsAhead claimsAhead(Connection connection, List<Pending<?>> group) throws SQLException {
+        List<ClaimsAhead.EventClaim> claims = new ArrayList<>();
+        for (Pending<?> pending : group) {
+            ClaimsAhead.EventClaim claim = claimOf(pending);
+            if (claim != null) {
+                claims.add(claim);
+            }
+        }
+        return claims.size() < 2 ? ClaimsAhead.none() : ClaimsAhead.make(connection, claims);
+    }
+
+    /** The claim a piece says it makes first; null when it says none. */
+    private static ClaimsAhead.EventClaim claimOf(Pending<?> pending) {
+        return pending.work instanceof ClaimsAhead.Claiming claiming ? claiming.claim() : null;
     }
 
     /** Runs one caller's work; when it throws, only its own changes are undone and the throwable is kept for it. */
@@ -256,9 +283,9 @@ public final class GroupCommit implements Transactions, AutoCloseable {
         }
 
         /** Runs the work with the rest of its group; a failure is not kept: the piece runs again in a savepoint. */
-        boolean ranWithoutFailing(Connection connection, HeldWrites held) {
+        boolean ranWithoutFailing(Connection connection, GroupRun run) {
             try {
-                result = work.run(connection, held);
+                result = work.run(connection, run);
                 failure = null;
                 return true;
             } catch (SQLException | RuntimeException | Error thrown) {

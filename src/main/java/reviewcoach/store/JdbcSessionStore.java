@@ -59,13 +59,26 @@ public final class JdbcSessionStore implements SessionStore {
 
     @Override
     public <T> T inTransaction(Function<SessionTransaction, T> work) {
-        return handingOver(claimed -> transactions.run(asWork(work, claimed)), "committing a change");
+        return handingOver(claimed -> transactions.run(new ServiceWork<>(work, claimed, null)), "committing a change");
+    }
+
+    /**
+     * As {@link #inSessionTransaction}; on PostgreSQL a group commit claims the event and locks the session for this
+     * work and the rest of its group in one round trip ({@link ClaimsAhead}).
+     */
+    @Override
+    public <T> T inEventTransaction(String eventId, Instant now, long sessionId, Function<SessionTransaction, T> work) {
+        return inSession(sessionId, new ClaimsAhead.EventClaim(eventId, now, sessionId), work);
     }
 
     @Override
     public <T> T inSessionTransaction(long sessionId, Function<SessionTransaction, T> work) {
+        return inSession(sessionId, null, work);
+    }
+
+    private <T> T inSession(long sessionId, ClaimsAhead.EventClaim claim, Function<SessionTransaction, T> work) {
         return handingOver(
-                claimed -> transactions.run(sessionId, asWork(work, claimed)),
+                claimed -> transactions.run(sessionId, new ServiceWork<>(work, claimed, claim)),
                 "committing a change to session " + sessionId);
     }
 
@@ -91,32 +104,47 @@ public final class JdbcSessionStore implements SessionStore {
     }
 
     /**
-     * The service's work on a connection. The reactions it writes claimed are in {@code claimed}, from its last run only:
-     * a group commit may run a piece again, and a run that throws keeps none (their room is released).
+     * The service's work on a connection, with the claim it makes first ({@code claim}, or null), which a group commit
+     * may make ahead. The reactions it writes claimed are in {@code claimed}, from its last run only: a group commit may
+     * run a piece again, and a run that throws keeps none (their room is released).
      */
-    private <T> Transactions.Work<T> asWork(Function<SessionTransaction, T> work, List<ClaimedDelivery> claimed) {
-        return new Transactions.Work<>() {
-            @Override
-            public T run(Connection connection) throws SQLException {
-                return runHolding(connection, null);
-            }
+    private final class ServiceWork<T> implements Transactions.Work<T>, ClaimsAhead.Claiming {
+        private final Function<SessionTransaction, T> work;
+        private final List<ClaimedDelivery> claimed;
+        private final ClaimsAhead.EventClaim claim;
 
-            @Override
-            public T run(Connection connection, HeldWrites held) throws SQLException {
-                return runHolding(connection, held);
-            }
+        ServiceWork(Function<SessionTransaction, T> work, List<ClaimedDelivery> claimed, ClaimsAhead.EventClaim claim) {
+            this.work = work;
+            this.claimed = claimed;
+            this.claim = claim;
+        }
 
-            private T runHolding(Connection connection, HeldWrites held) throws SQLException {
+        /** Its claim, where a group can make it ahead: on PostgreSQL, once the store knows it is on it. */
+        @Override
+        public ClaimsAhead.EventClaim claim() {
+            return Boolean.TRUE.equals(writesTogether) ? claim : null;
+        }
+
+        @Override
+        public T run(Connection connection) throws SQLException {
+            return runIn(connection, null);
+        }
+
+        @Override
+        public T run(Connection connection, GroupRun group) throws SQLException {
+            return runIn(connection, group);
+        }
+
+        private T runIn(Connection connection, GroupRun group) throws SQLException {
+            release(claimed);
+            try {
+                return work.apply(
+                        new JdbcSessionTransaction(connection, writesTogether(connection), hand, claimed, group));
+            } catch (RuntimeException | Error failure) {
                 release(claimed);
-                try {
-                    return work.apply(
-                            new JdbcSessionTransaction(connection, writesTogether(connection), hand, claimed, held));
-                } catch (RuntimeException | Error failure) {
-                    release(claimed);
-                    throw failure;
-                }
+                throw failure;
             }
-        };
+        }
     }
 
     private boolean writesTogether(Connection connection) throws SQLException {

@@ -54,6 +54,8 @@ final class JdbcSessionTransaction implements SessionTransaction {
      * as it is made.
      */
     private final HeldWrites heldWrites;
+    /** The claims a group commit made ahead of its pieces (PostgreSQL only). */
+    private final ClaimsAhead claimsAhead;
 
     private boolean owesWaitingDeliveries;
 
@@ -62,20 +64,23 @@ final class JdbcSessionTransaction implements SessionTransaction {
     }
 
     /**
-     * A transaction that adds the reactions it writes claimed to {@code claimed} (some of them only once {@code
-     * heldWrites} are sent), and may hold a line's writes back in {@code heldWrites}, when not null.
+     * A transaction that adds the reactions it writes claimed to {@code claimed} (some of them only once the group's
+     * held writes are sent). As a piece of a group commit ({@code group} not null) on PostgreSQL, it may hold a line's
+     * writes back and find its claim made ahead.
      */
     JdbcSessionTransaction(
             Connection connection,
             boolean writesTogether,
             CourierHand hand,
             List<ClaimedDelivery> claimed,
-            HeldWrites heldWrites) {
+            GroupRun group) {
         this.connection = connection;
         this.writesTogether = writesTogether;
         this.hand = hand;
         this.claimed = claimed;
-        this.heldWrites = writesTogether ? heldWrites : null;
+        boolean grouped = writesTogether && group != null;
+        this.heldWrites = grouped ? group.held() : null;
+        this.claimsAhead = grouped ? group.ahead() : ClaimsAhead.none();
     }
 
     /** The courier a reaction owed is written claimed by, for how long, and where it is handed over. */
@@ -93,6 +98,9 @@ final class JdbcSessionTransaction implements SessionTransaction {
     /** On PostgreSQL the event's claim and the session's lock in one statement; elsewhere one after the other. */
     @Override
     public Optional<Session> claimEventAndLock(String eventId, Instant now, long sessionId) {
+        if (claimsAhead.hasEvent(eventId)) {
+            return claimedAhead(eventId, sessionId);
+        }
         if (!writesTogether) {
             claimEvent(eventId, now);
             return lock(sessionId);
@@ -102,6 +110,19 @@ final class JdbcSessionTransaction implements SessionTransaction {
         } catch (SQLException failure) {
             throw claimFailure(eventId, "recording a handled event and locking its session", failure);
         }
+    }
+
+    /** The claim its group made ahead; the session is locked and read here only when it was not read ahead for it. */
+    private Optional<Session> claimedAhead(String eventId, long sessionId) {
+        if (!claimsAhead.takeEvent(eventId)) {
+            throw new AlreadyHandled(eventId);
+        }
+        Optional<Session> session = claimsAhead.session(sessionId);
+        if (session == null) {
+            return lock(sessionId);
+        }
+        session.ifPresent(found -> held.add(found.id()));
+        return session;
     }
 
     private static RuntimeException claimFailure(String eventId, String doing, SQLException failure) {
@@ -142,6 +163,7 @@ final class JdbcSessionTransaction implements SessionTransaction {
 
     @Override
     public void setShareChannel(long sessionId, String channel) {
+        claimsAhead.changed(sessionId);
         update("remembering where to share", "UPDATE sessions SET share_channel = ? WHERE id = ?", channel, sessionId);
     }
 
@@ -160,6 +182,7 @@ final class JdbcSessionTransaction implements SessionTransaction {
 
     @Override
     public void save(Session session) {
+        claimsAhead.changed(session.id());
         update(
                 "saving a session",
                 "UPDATE sessions SET channel = ?, thread = ?, step = ?, status = ?, finished_at = ?, chosen_thought = ?,"
@@ -181,6 +204,7 @@ final class JdbcSessionTransaction implements SessionTransaction {
      */
     @Override
     public void deleteSession(long sessionId) {
+        claimsAhead.changed(sessionId);
         hold(sessionId);
         pictureChanged(sessionId);
         update("deleting deliveries", "DELETE FROM outbox WHERE session_id = ?", sessionId);
@@ -473,6 +497,7 @@ final class JdbcSessionTransaction implements SessionTransaction {
     @Override
     public ActionItemTransaction actionItems() {
         sendHeldWrites();
+        claimsAhead.forgetSessions(); // it writes to sessions too
         return new JdbcActionItems(connection);
     }
 

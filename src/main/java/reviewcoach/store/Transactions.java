@@ -22,8 +22,8 @@ public interface Transactions extends AutoCloseable {
          * Runs as one piece of a group commit, whose earlier pieces may have held writes back ({@link HeldWrites}): work
          * that holds none back itself sends them first, so that it sees them.
          */
-        default T run(Connection connection, HeldWrites held) throws SQLException {
-            held.send(connection);
+        default T run(Connection connection, GroupRun group) throws SQLException {
+            group.held().send(connection);
             return run(connection);
         }
     }

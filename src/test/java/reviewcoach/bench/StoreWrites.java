@@ -133,8 +133,9 @@ final class StoreWrites {
         long session = sessions.get((int) (n % sessions.size()));
         String messageId = "1700000000." + n;
         Instant now = Instant.now();
-        store.inSessionTransaction(session, tx -> {
-            tx.claimEventAndLock(ReplayKeys.of(now.getEpochSecond(), SlackTraffic.eventId(n)), now, session);
+        String eventId = ReplayKeys.of(now.getEpochSecond(), SlackTraffic.eventId(n));
+        store.inEventTransaction(eventId, now, session, tx -> {
+            tx.claimEventAndLock(eventId, now, session);
             tx.addContribution(
                     session,
                     new Contribution(messageId, Step.first(), "U0WRITER", LINE, null, now),

@@ -30,16 +30,18 @@ import reviewcoach.dialogue.Contribution;
 import reviewcoach.dialogue.Review;
 import reviewcoach.dialogue.Session;
 import reviewcoach.dialogue.Step;
+import reviewcoach.service.AlreadyHandled;
 import reviewcoach.service.DeliveryKind;
 import reviewcoach.testing.OneConnection;
 import reviewcoach.testing.RecordingHandover;
 import reviewcoach.testing.TestDatabase;
 
 /**
- * Lines committed together by one group: on PostgreSQL each line's writes are held back and go with the next line's
- * claim, in its round trip (the last line's just before the commit); on H2 every statement is sent as it is made.
+ * Lines committed together by one group. On PostgreSQL the group claims their events and locks their sessions ahead, in
+ * one round trip, when they say so ({@code inEventTransaction}); and each line's writes are held back to go with the
+ * next statement (the last line's just before the commit). On H2 every statement is sent as it is made.
  */
-class HeldWritesTest {
+class GroupRunTest {
 
     private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
 
@@ -55,21 +57,28 @@ class HeldWritesTest {
     private final RecordingHandover hand = new RecordingHandover(64);
     private final ExecutorService callers = Executors.newCachedThreadPool();
     private Session session;
+    private Session other;
 
     @BeforeEach
     void open() throws SQLException {
         database = TestDatabase.create(directory);
         dataSource = database.open();
-        session = new JdbcSessionStore(dataSource).inTransaction(tx -> {
-            Session opened = tx.createSession("T1", "C1", "U1", new Review("Slow", "Google", 2), "https://r/1", NOW)
-                    .openedIn("100.1");
-            tx.save(opened);
-            return opened;
-        });
+        session = openSession("100.1");
+        other = openSession("100.2");
         only = dataSource.getConnection();
         commits = new GroupCommit(OneConnection.of(only, statements));
         store = new JdbcSessionStore(dataSource, commits);
         store.handReactionsTo(new JdbcOutbox(dataSource, "courier-1", Duration.ofMinutes(2)), hand);
+        store.inTransaction(tx -> null); // as an instance's first request does, tells the store which database it is on
+    }
+
+    private Session openSession(String thread) {
+        return new JdbcSessionStore(dataSource).inTransaction(tx -> {
+            Session opened = tx.createSession("T1", "C1", "U1", new Review("Slow", "Google", 2), "https://r/1", NOW)
+                    .openedIn(thread);
+            tx.save(opened);
+            return opened;
+        });
     }
 
     @AfterEach
@@ -138,6 +147,80 @@ class HeldWritesTest {
         assertEquals(List.of("Ev1", "Ev3"), handledEvents(), "the failed line's event may come again");
     }
 
+    @Test
+    void aGroupOfLinesThatSayTheirClaimsTakesThreeRoundTripsOnPostgresql() throws Exception {
+        List<Future<Object>> lines = oneGroup(List.of(event(1, session), event(2, other), event(3, session)));
+
+        for (Future<Object> line : lines) {
+            line.get(30, TimeUnit.SECONDS);
+        }
+
+        List<String> sent = statementsOfTheGroup();
+        if (TestDatabase.isPostgres()) {
+            assertEquals(3, sent.size(), "the claims, the lines, the commit: " + sent);
+            assertTrue(sent.get(0).startsWith("INSERT INTO processed_events"), sent.get(0));
+            assertTrue(sent.get(0).endsWith("FOR UPDATE"), sent.get(0));
+            assertEquals(3, sent.get(1).split("INSERT INTO contributions").length - 1, sent.get(1));
+        } else {
+            assertEquals(13, sent.size(), "four statements a line and the commit: " + sent);
+        }
+        assertEquals("COMMIT", sent.get(sent.size() - 1));
+        assertEquals(List.of("200.1", "200.3"), messages(session));
+        assertEquals(List.of("200.2"), messages(other));
+        assertEquals(List.of("Ev1", "Ev2", "Ev3"), handledEvents());
+        assertEquals(claimedIds(), takenIds());
+        assertEquals(0, hand.reserved());
+    }
+
+    /** An event handled before, and one that comes twice in the group, are handled once; the rest of the group is kept. */
+    @Test
+    void aGroupHandlesEachEventOnce() throws Exception {
+        store.inTransaction(tx -> {
+            tx.claimEvent("Ev2", NOW);
+            return null;
+        });
+
+        List<Future<Object>> lines =
+                oneGroup(List.of(event(1, session), event(2, session), event(3, other), event(1, other)));
+
+        lines.get(0).get(30, TimeUnit.SECONDS);
+        assertAlreadyHandled(lines.get(1));
+        lines.get(2).get(30, TimeUnit.SECONDS);
+        assertAlreadyHandled(lines.get(3));
+        assertEquals(List.of("200.1"), messages(session));
+        assertEquals(List.of("200.3"), messages(other));
+        assertEquals(List.of("Ev1", "Ev2", "Ev3"), handledEvents());
+        assertEquals(claimedIds(), takenIds());
+        assertEquals(0, hand.reserved());
+    }
+
+    /**
+     * A session read ahead is not given to a line after work that may have changed it: a line after another line of its
+     * session, or after other work of the group, reads it again.
+     */
+    @Test
+    void aLineSeesWhatTheWorkBeforeItInTheGroupChanged() throws Exception {
+        Callable<Object> toThought = () -> store.inEventTransaction("Ev1", NOW, session.id(), tx -> {
+            Session locked = tx.claimEventAndLock("Ev1", NOW, session.id()).orElseThrow();
+            tx.save(locked.atStep(Step.THOUGHT));
+            return locked.step();
+        });
+        Callable<Object> otherToFeeling = () -> store.inSessionTransaction(other.id(), tx -> {
+            Session locked = tx.lock(other.id()).orElseThrow();
+            tx.save(locked.atStep(Step.FEELING));
+            return locked.step();
+        });
+
+        List<Future<Object>> group = oneGroup(
+                List.of(toThought, stepAfter(2, session), otherToFeeling, stepAfter(3, other), stepAfter(4, session)));
+
+        assertEquals(Step.CIRCUMSTANCE, group.get(0).get(30, TimeUnit.SECONDS));
+        assertEquals(Step.THOUGHT, group.get(1).get(30, TimeUnit.SECONDS));
+        assertEquals(Step.CIRCUMSTANCE, group.get(2).get(30, TimeUnit.SECONDS));
+        assertEquals(Step.FEELING, group.get(3).get(30, TimeUnit.SECONDS));
+        assertEquals(Step.THOUGHT, group.get(4).get(30, TimeUnit.SECONDS));
+    }
+
     /** Work that holds nothing back itself, in the same group after a line, sees the line. */
     @Test
     void otherWorkInTheGroupSeesTheLinesBeforeIt() throws Exception {
@@ -165,6 +248,34 @@ class HeldWritesTest {
         });
     }
 
+    /** A line that says its claim first, as the service's lines do. */
+    private Callable<Object> event(int number, Session in) {
+        return () -> store.inEventTransaction("Ev" + number, NOW, in.id(), tx -> {
+            tx.claimEventAndLock("Ev" + number, NOW, in.id()).orElseThrow();
+            tx.addContribution(in.id(), contribution(number), DeliveryKind.ACKNOWLEDGE, NOW);
+            return null;
+        });
+    }
+
+    /** Work that says its claim first and answers with the step it found its session at. */
+    private Callable<Object> stepAfter(int number, Session in) {
+        return () -> store.inEventTransaction(
+                "Ev" + number, NOW, in.id(), tx -> tx.claimEventAndLock("Ev" + number, NOW, in.id())
+                        .orElseThrow()
+                        .step());
+    }
+
+    private static void assertAlreadyHandled(Future<Object> line) {
+        ExecutionException failed = assertThrows(ExecutionException.class, () -> line.get(30, TimeUnit.SECONDS));
+        assertInstanceOf(AlreadyHandled.class, failed.getCause());
+    }
+
+    private List<String> messages(Session in) {
+        return store.contributions(in.id()).stream()
+                .map(Contribution::messageId)
+                .toList();
+    }
+
     private static Contribution contribution(int number) {
         return new Contribution("200." + number, Step.CIRCUMSTANCE, "U2", "A review came in", null, NOW);
     }
@@ -177,6 +288,7 @@ class HeldWritesTest {
         CountDownLatch holding = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         Future<Object> first = callers.submit(() -> commits.run(connection -> {
+            statements.clear(); // what this test's group sends comes after this piece's commit
             holding.countDown();
             try {
                 release.await(30, TimeUnit.SECONDS);
@@ -204,7 +316,7 @@ class HeldWritesTest {
         assertEquals(count, commits.waitingCount(), "callers waiting behind the held committer");
     }
 
-    /** What the group sent: everything after the holding piece's commit. */
+    /** What the group sent: everything after the holding piece's commit (the list is emptied as it starts). */
     private List<String> statementsOfTheGroup() {
         return List.copyOf(statements.subList(statements.indexOf("COMMIT") + 1, statements.size()));
     }
