@@ -77,6 +77,13 @@ public final class ReviewCoach implements AutoCloseable {
     /** How long an instance holds a delivery it sends: far longer than Slack's time-outs for one delivery's calls. */
     private static final Duration CLAIM_LEASE = Duration.ofMinutes(2);
 
+    /**
+     * Callers in a commit, at least, when requests press and the courier gives way to them ({@link
+     * Courier#giveWayWhile}): more than the courier's own claims and settlings can be on H2, where they share the
+     * requests' committer; at a steady few requests a second there are one or two.
+     */
+    private static final int CALLERS_IN_COMMITS_WHEN_PRESSED = 8;
+
     private final HikariDataSource dataSource;
     private final Transactions transactions;
     private final Slack slack;
@@ -317,6 +324,7 @@ public final class ReviewCoach implements AutoCloseable {
             dataSource.close();
             throw failure;
         }
+        courier.giveWayWhile(() -> transactions.callers() >= CALLERS_IN_COMMITS_WHEN_PRESSED);
         courier.start(); // after the port is ours: no other live instance has this courier's name
         store.handReactionsTo(outbox, courier); // after the start, whose release of old claims would take them
         digests.start(chores, tuning.digestPoll());

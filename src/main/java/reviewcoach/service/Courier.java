@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +28,13 @@ public final class Courier implements Handover, AutoCloseable {
     private static final int WORKERS = 4;
 
     private static final Duration IDLE_CHECK = Duration.ofSeconds(5);
+
+    /**
+     * While requests press, the least time between two deliveries the courier starts: at most fifty a second, far more
+     * than Slack lets an app post or react in one workspace, and about a tenth of what a reaction costs the cores when
+     * Slack answers at once. Also how often, at most, it asks again whether requests still press.
+     */
+    private static final long GIVE_WAY_SPACING_NANOS = Duration.ofMillis(20).toNanos();
 
     /**
      * Handed-over deliveries waiting for a worker, at most. Enough for the moments between two rounds of the loop when
@@ -69,6 +77,10 @@ public final class Courier implements Handover, AutoCloseable {
     private boolean outboxFirst = true;
 
     private volatile boolean running = true;
+    /** Whether requests press for the cores and the database now (see {@link #giveWayWhile}). */
+    private volatile BooleanSupplier requestsPress = () -> false;
+    /** When the loop last started a delivery while requests pressed ({@link System#nanoTime}; loop thread only). */
+    private long lastStartedGivingWay = System.nanoTime() - GIVE_WAY_SPACING_NANOS;
 
     public Courier(Outbox outbox, DeliverySender sender, RetryPolicy retryPolicy, Clock clock, SlackHealth health) {
         this.health = health;
@@ -92,6 +104,18 @@ public final class Courier implements Handover, AutoCloseable {
             log.info("resuming {} deliveries that were being sent when the service stopped", resumed);
         }
         loop.start();
+    }
+
+    /**
+     * While {@code requestsPress} says so, sends one delivery at a time rather than one on each worker, and at most fifty
+     * a second: Slack wants each request answered within three seconds, and answers a late one by sending it again,
+     * while what the courier sends can wait its turn. On a machine whose cores a burst of requests keeps busy, the four
+     * workers sending reactions (each its claim or hand-over, a read, Slack's call and its settling) took about a third
+     * of what the requests could have had (docs/BENCHMARKS.md, stop 24). Giving way, it never stops: what is owed still
+     * goes, more slowly, until the burst is over. Called once, before {@link #start}.
+     */
+    public void giveWayWhile(BooleanSupplier requestsPress) {
+        this.requestsPress = requestsPress;
     }
 
     /** Says that new deliveries were committed to the outbox; the courier looks there at once. */
@@ -157,6 +181,17 @@ public final class Courier implements Handover, AutoCloseable {
                 // The outbox and the hand go first in turn: while both have work, each has at least every other
                 // worker, so neither a stream of reactions handed over nor a backlog in the outbox holds the other up.
                 int free = 1 + idle.drainPermits();
+                if (requestsPress.getAsBoolean()) { // one at a time, fifty a second at most: see giveWayWhile
+                    long sinceLast = System.nanoTime() - lastStartedGivingWay;
+                    if (free < WORKERS || sinceLast < GIVE_WAY_SPACING_NANOS) {
+                        idle.release(free);
+                        waitForAWorker(Math.max(1, GIVE_WAY_SPACING_NANOS - sinceLast));
+                        continue;
+                    }
+                    idle.release(free - 1);
+                    free = 1;
+                    lastStartedGivingWay = System.nanoTime();
+                }
                 List<Delivery> due = new ArrayList<>(free);
                 if (outboxFirst) {
                     claimFromOutbox(due, free);
@@ -347,6 +382,16 @@ public final class Courier implements Handover, AutoCloseable {
         synchronized (signal) {
             if (!outboxWork && !nudged && running && !wait.isNegative() && !wait.isZero()) {
                 signal.wait(Math.max(1, wait.toMillis()));
+            }
+            nudged = false;
+        }
+    }
+
+    /** Waits until a worker is free again, or {@code nanos} have passed (requests may no longer press). */
+    private void waitForAWorker(long nanos) throws InterruptedException {
+        synchronized (signal) {
+            if (!nudged && running) {
+                TimeUnit.NANOSECONDS.timedWait(signal, nanos);
             }
             nudged = false;
         }

@@ -12,6 +12,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,6 +72,9 @@ public final class GroupCommit implements Transactions, AutoCloseable {
     /** Pieces a deadlock failed, to run first in the next group; used by the committer thread only. */
     private final Deque<Pending<?>> retries = new ArrayDeque<>();
 
+    /** Callers in {@link #run}: waiting, or in the group being committed. */
+    private final AtomicInteger callers = new AtomicInteger();
+
     private final Thread committer;
     private volatile boolean open = true;
 
@@ -87,18 +91,26 @@ public final class GroupCommit implements Transactions, AutoCloseable {
             throw new SQLException("the database is closing");
         }
         Pending<T> pending = new Pending<>(work);
+        callers.incrementAndGet();
         try {
             waiting.put(pending);
             return pending.await();
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw new SQLException("interrupted while waiting for a commit", interrupted);
+        } finally {
+            callers.decrementAndGet();
         }
     }
 
     /** How many callers wait for the committer right now. */
-    int waitingCount() {
+    int waiting() {
         return waiting.size();
+    }
+
+    @Override
+    public int callers() {
+        return callers.get();
     }
 
     /** Commits what is waiting, then stops; later calls fail. */

@@ -42,6 +42,15 @@ final class StripedCommit implements Transactions {
         return committerFor(key).run(work);
     }
 
+    @Override
+    public int callers() {
+        int callers = 0;
+        for (GroupCommit committer : committers) {
+            callers += committer.callers();
+        }
+        return callers;
+    }
+
     /** The one committer that runs every piece of work for {@code key}. */
     GroupCommit committerFor(long key) {
         return committers.get(Math.floorMod(Long.hashCode(key), committers.size()));

@@ -48,6 +48,14 @@ public interface Transactions extends AutoCloseable {
         return run(work);
     }
 
+    /**
+     * How many callers are in a commit now, waiting for their work to run or to be committed with its group: a sign that
+     * the database or the cores are busy with requests (0 where each piece runs at once on a connection of its own).
+     */
+    default int callers() {
+        return 0;
+    }
+
     /** Stops taking work; what was accepted is committed first. */
     @Override
     default void close() {}

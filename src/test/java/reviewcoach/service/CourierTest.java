@@ -21,6 +21,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -157,6 +159,53 @@ class CourierTest {
         } finally {
             courier.close();
         }
+    }
+
+    /**
+     * While requests press, one delivery at a time goes, the next no sooner than 20 ms after the one before, and all of
+     * them go; otherwise several at once.
+     */
+    @Test
+    void whileRequestsPressItSendsOneAtATimeAndAtMostFiftyASecond() throws Exception {
+        Sends givingWay = send24(true);
+        assertEquals(1, givingWay.mostAtOnce());
+        assertTrue(
+                givingWay.lastStartedAfter().toMillis() >= 23 * 20,
+                "the 24th started " + givingWay.lastStartedAfter() + " after the courier did");
+        assertTrue(send24(false).mostAtOnce() > 1, "several workers send when nothing presses");
+    }
+
+    /** How many deliveries were at Slack at once, at most, and when the last started, after the courier did. */
+    private record Sends(int mostAtOnce, Duration lastStartedAfter) {}
+
+    /** Sends 24 deliveries, each taking a moment at Slack. */
+    private static Sends send24(boolean requestsPress) throws Exception {
+        MemoryOutbox outbox = new MemoryOutbox(24, 0);
+        AtomicInteger atSlack = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        AtomicLong lastStart = new AtomicLong();
+        DeliverySender sender = mock(DeliverySender.class);
+        doAnswer(call -> {
+                    lastStart.set(System.nanoTime());
+                    most.accumulateAndGet(atSlack.incrementAndGet(), Math::max);
+                    Thread.sleep(5);
+                    atSlack.decrementAndGet();
+                    return null;
+                })
+                .when(sender)
+                .send(any());
+        Courier courier = new Courier(outbox, sender, RetryPolicy.standard(), CLOCK, new SlackHealth());
+        courier.giveWayWhile(() -> requestsPress);
+        long started = System.nanoTime();
+        courier.start();
+        try {
+            assertTrue(
+                    outbox.settledAll.await(10, TimeUnit.SECONDS),
+                    "settled: " + outbox.settled().size());
+        } finally {
+            courier.close();
+        }
+        return new Sends(most.get(), Duration.ofNanos(lastStart.get() - started));
     }
 
     /** A courier over {@code outbox} on the still clock, started. */

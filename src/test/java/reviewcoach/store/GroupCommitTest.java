@@ -347,10 +347,10 @@ class GroupCommitTest {
     /** Waits until {@code count} callers wait in the queue (the committer is held by another caller's work). */
     private static void awaitQueued(GroupCommit commits, int count) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (commits.waitingCount() < count && System.nanoTime() < deadline) {
+        while (commits.waiting() < count && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
-        assertEquals(count, commits.waitingCount(), "callers queued behind the held committer");
+        assertEquals(count, commits.waiting(), "callers queued behind the held committer");
     }
 
     /** Connections from {@code real} whose commit always fails, as a full disk would make it. */

@@ -310,10 +310,10 @@ class GroupRunTest {
 
     private void awaitWaiting(int count) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (commits.waitingCount() < count && System.nanoTime() < deadline) {
+        while (commits.waiting() < count && System.nanoTime() < deadline) {
             Thread.sleep(2);
         }
-        assertEquals(count, commits.waitingCount(), "callers waiting behind the held committer");
+        assertEquals(count, commits.waiting(), "callers waiting behind the held committer");
     }
 
     /** What the group sent: everything after the holding piece's commit (the list is emptied as it starts). */

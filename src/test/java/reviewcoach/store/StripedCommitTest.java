@@ -104,6 +104,51 @@ class StripedCommitTest {
         }
     }
 
+    /** The callers of every committer, those whose piece runs and those waiting behind it, counted together. */
+    @Test
+    void countsTheCallersOfEveryCommitter() throws Exception {
+        try (StripedCommit commits = new StripedCommit(dataSource, COMMITTERS)) {
+            long first = 1;
+            long second = 2;
+            while (commits.committerFor(second) == commits.committerFor(first)) {
+                second++;
+            }
+            CountDownLatch release = new CountDownLatch(1);
+            List<Future<Long>> running = new ArrayList<>();
+            List<Future<Long>> behind = new ArrayList<>();
+            for (long session : List.of(first, second)) {
+                CountDownLatch started = new CountDownLatch(1);
+                running.add(callers.submit(() -> commits.run(session, connection -> {
+                    started.countDown();
+                    awaitQuietly(release);
+                    return session;
+                })));
+                assertTrue(started.await(30, TimeUnit.SECONDS));
+                behind.add(callers.submit(() -> commits.run(session, connection -> session)));
+                awaitWaiting(commits.committerFor(session), 1);
+            }
+
+            assertEquals(4, commits.callers());
+
+            release.countDown();
+            for (Future<Long> piece : running) {
+                piece.get(30, TimeUnit.SECONDS);
+            }
+            for (Future<Long> piece : behind) {
+                piece.get(30, TimeUnit.SECONDS);
+            }
+            assertEquals(0, commits.callers());
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /**
      * One session's pieces share a committer: the first piece finishes only once the second waits in that committer's
      * queue, and the second has not run by then. Were it sent to another committer, it would never wait there.
@@ -152,7 +197,7 @@ class StripedCommitTest {
     /** Waits until {@code count} callers wait in the committer's queue; fails after 30 s. */
     private static void awaitWaiting(GroupCommit committer, int count) {
         long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (committer.waitingCount() < count) {
+        while (committer.waiting() < count) {
             if (System.nanoTime() > giveUp) {
                 throw new IllegalStateException("nothing came to wait behind this piece");
             }
