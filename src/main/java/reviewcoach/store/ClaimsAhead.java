@@ -33,9 +33,12 @@ final class ClaimsAhead {
         EventClaim claim();
     }
 
+    /** No claims made ahead (nothing in it ever changes: it has nothing to take or drop). */
+    private static final ClaimsAhead NONE = new ClaimsAhead(Map.of(), Map.of());
+
     /** No claims made ahead: every piece makes its own. */
     static ClaimsAhead none() {
-        return new ClaimsAhead(Map.of(), Map.of());
+        return NONE;
     }
 
     /** Whether each event was claimed now (true) or had been handled before (false); taken once each. */

@@ -70,10 +70,7 @@ class StripedCommitTest {
     void workForTwoSessionsOnDifferentCommittersRunsSideBySide() throws Exception {
         try (StripedCommit commits = new StripedCommit(dataSource, COMMITTERS)) {
             long first = 1;
-            long second = 2;
-            while (commits.committerFor(second) == commits.committerFor(first)) {
-                second++;
-            }
+            long second = onAnotherCommitter(commits, first);
             CyclicBarrier bothRunning = new CyclicBarrier(2);
             List<Future<Long>> results = new ArrayList<>();
             for (long session : List.of(first, second)) {
@@ -109,10 +106,7 @@ class StripedCommitTest {
     void countsTheCallersOfEveryCommitter() throws Exception {
         try (StripedCommit commits = new StripedCommit(dataSource, COMMITTERS)) {
             long first = 1;
-            long second = 2;
-            while (commits.committerFor(second) == commits.committerFor(first)) {
-                second++;
-            }
+            long second = onAnotherCommitter(commits, first);
             CountDownLatch release = new CountDownLatch(1);
             List<Future<Long>> running = new ArrayList<>();
             List<Future<Long>> behind = new ArrayList<>();
@@ -139,6 +133,15 @@ class StripedCommitTest {
             }
             assertEquals(0, commits.callers());
         }
+    }
+
+    /** The first session after {@code session} whose work goes to another committer. */
+    private static long onAnotherCommitter(StripedCommit commits, long session) {
+        long other = session + 1;
+        while (commits.committerFor(other) == commits.committerFor(session)) {
+            other++;
+        }
+        return other;
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
