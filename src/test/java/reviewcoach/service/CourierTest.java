@@ -125,6 +125,7 @@ class CourierTest {
         DeliverySender sender = mock(DeliverySender.class);
         Courier courier = started(outbox, sender);
         try {
+            assertTrue(outbox.lookedAtLeast(1, 10), "the courier's first look, at its start");
             outbox.owe(new Delivery(1, 1, DeliveryKind.ACKNOWLEDGE, "1.1", 1)); // as its taken-over claim
             courier.take(reactions(1, 1, NOW));
             assertTrue(outbox.settledAll.await(10, TimeUnit.SECONDS));
@@ -265,6 +266,15 @@ class CourierTest {
                     .filter(s -> s.outcome() == Settlement.Outcome.SENT)
                     .map(Settlement::deliveryId)
                     .collect(Collectors.toSet());
+        }
+
+        /** Waits up to {@code seconds} for the courier to have looked in this outbox {@code count} times. */
+        boolean lookedAtLeast(int count, int seconds) throws InterruptedException {
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+            while (claims() < count && System.nanoTime() < end) {
+                Thread.sleep(5);
+            }
+            return claims() >= count;
         }
 
         /** Waits up to {@code seconds} for deliveries 1 to {@code count} to be sent. */
