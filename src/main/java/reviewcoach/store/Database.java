@@ -9,8 +9,14 @@ import org.flywaydb.core.Flyway;
 /** Opens the connection pool for a JDBC URL and brings the schema up to date with the versioned migrations. */
 public final class Database {
 
-    /** Committers side by side on PostgreSQL (see {@link StripedCommit}); each holds a connection while it commits. */
-    static final int COMMITTERS = 4;
+    /**
+     * Committers side by side on PostgreSQL (see {@link StripedCommit}); each holds a connection while it commits. Two,
+     * not more: a group of lines costs three round trips whatever its size, so fewer committers make bigger groups and
+     * less work per line for the app and the server, while two let one group's round trips overlap the other's
+     * (docs/BENCHMARKS.md, stop 25: on two cores shared with PostgreSQL, four committers' groups held about 4 lines
+     * and took 8 ms, two committers' about 9 lines and 3 ms; one committer's about 28 lines and 8 ms).
+     */
+    static final int COMMITTERS = 2;
 
     private Database() {}
 
@@ -52,8 +58,9 @@ public final class Database {
     /**
      * How changes commit: grouped (see {@link GroupCommit}). On H2, where every commit is a write to its file, one
      * committer does it all. On PostgreSQL, where every commit is a WAL flush and a round trip, {@value #COMMITTERS}
-     * committers side by side, each session's work always on the same one ({@link StripedCommit}), so that groups are
-     * shorter and hold their sessions' locks for less time. With several instances each groups its own callers.
+     * committers side by side, each session's work always on the same one ({@link StripedCommit}), so that one group's
+     * round trips never hold up the other's and a session's lock is held for one group at a time. With several
+     * instances each groups its own callers.
      *
      * @param url the database's JDBC URL, which says which database it is
      */
