@@ -7,7 +7,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +31,15 @@ final class ClaimsAhead {
     interface Claiming {
         EventClaim claim();
     }
+
+    /**
+     * The claims and the locks, one text whatever the group's size (the events and sessions go as arrays), so that
+     * PostgreSQL's driver prepares it once on each connection and the server plans it once, not once for each size.
+     */
+    private static final String CLAIMS = "INSERT INTO processed_events (event_id, handled_at)"
+            + " SELECT * FROM unnest(?::varchar[], ?::varchar[]::timestamptz[]) ON CONFLICT DO NOTHING"
+            + " RETURNING event_id;\n"
+            + "SELECT " + Rows.SESSION_COLUMNS + " FROM sessions WHERE id = ANY (?) ORDER BY id FOR UPDATE";
 
     /** No claims made ahead (nothing in it ever changes: it has nothing to take or drop). */
     private static final ClaimsAhead NONE = new ClaimsAhead(Map.of(), Map.of());
@@ -66,21 +74,19 @@ final class ClaimsAhead {
                 sessionIds.add(claim.sessionId());
             }
         }
-        String sql = "INSERT INTO processed_events (event_id, handled_at) VALUES "
-                + String.join(", ", Collections.nCopies(firstClaims.size(), "(?, ?)"))
-                + " ON CONFLICT DO NOTHING RETURNING event_id;\n"
-                + "SELECT " + Rows.SESSION_COLUMNS + " FROM sessions WHERE id = ANY (?) ORDER BY id FOR UPDATE";
         Map<String, Boolean> events = new HashMap<>();
         Map<Long, Optional<Session>> sessions = new HashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            int parameter = 1;
-            for (Map.Entry<String, Instant> claim : firstClaims.entrySet()) {
-                statement.setString(parameter++, claim.getKey());
-                statement.setObject(parameter++, Rows.timestamp(claim.getValue()));
-                events.put(claim.getKey(), false);
-            }
+        try (PreparedStatement statement = connection.prepareStatement(CLAIMS)) {
+            Array eventIds =
+                    connection.createArrayOf("varchar", firstClaims.keySet().toArray());
+            Array handledAt = connection.createArrayOf(
+                    "varchar",
+                    firstClaims.values().stream().map(Instant::toString).toArray());
             Array ids = connection.createArrayOf("bigint", sessionIds.toArray());
-            statement.setArray(parameter, ids);
+            statement.setArray(1, eventIds);
+            statement.setArray(2, handledAt);
+            statement.setArray(3, ids);
+            firstClaims.keySet().forEach(eventId -> events.put(eventId, false));
             statement.execute();
             try (ResultSet claimed = statement.getResultSet()) {
                 while (claimed.next()) {
@@ -95,6 +101,8 @@ final class ClaimsAhead {
                     sessions.put(session.id(), Optional.of(session));
                 }
             }
+            eventIds.free();
+            handledAt.free();
             ids.free();
         }
         return new ClaimsAhead(events, sessions);

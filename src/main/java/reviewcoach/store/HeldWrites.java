@@ -12,8 +12,8 @@ import java.util.List;
  * Writes held back from one piece of a group commit on PostgreSQL, to travel in the same round trip as the next
  * statement on the group's connection, or just before its commit: a line's insert then costs no round trip of its own,
  * while the next piece (which waits for it) starts at once. They are sent first, as statements of their own separated by
- * semicolons (which PostgreSQL's driver sends together), so everything after them sees them, as if they had run when
- * held. Whatever reads the connection must therefore send what is held first; {@link JdbcSessionTransaction} does, and
+ * semicolons (which PostgreSQL's driver sends together), or before the commit as one batch when they share one text,
+ * so everything after them sees them, as if they had run when held. Whatever reads the connection must therefore send what is held first; {@link JdbcSessionTransaction} does, and
  * {@link GroupCommit} does before any other work and before it commits.
  *
  * <p>A held write that fails, fails the statement it travels with, so the piece that held it is not the one that
@@ -54,10 +54,63 @@ final class HeldWrites {
         return held.isEmpty();
     }
 
-    /** Sends what is held, in one round trip. */
+    /**
+     * Sends what is held, in one round trip. Writes of one text (a group's lines, the common case) go as one batch of
+     * one statement, whose text is then the same for any number of them: the driver prepares it once on the connection
+     * and the server plans it once, where a text of so many statements joined would be a new one for each count.
+     */
     void send(Connection connection) throws SQLException {
-        if (!held.isEmpty()) {
+        if (held.isEmpty()) {
+            return;
+        }
+        if (held.size() > 1 && isOneText()) {
+            sendBatch(connection);
+        } else {
             sendBefore(connection, null).close();
+        }
+    }
+
+    private boolean isOneText() {
+        Held first = held.get(0);
+        for (Held write : held) {
+            if (!write.write().sql().equals(first.write().sql()) || write.returnsId() != first.returnsId()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Sends what is held, all of one text, as one batch; the ids those returning one return come in their order. */
+    private void sendBatch(Connection connection) throws SQLException {
+        List<Held> sending = List.copyOf(held);
+        held.clear();
+        Held first = sending.get(0);
+        String sql = first.write().sql();
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement statement = first.returnsId()
+                ? connection.prepareStatement(sql, new String[] {"id"}) // its text ends with RETURNING id already
+                : connection.prepareStatement(sql)) {
+            for (Held write : sending) {
+                JdbcSessionTransaction.bind(statement, write.write().parameters());
+                statement.addBatch();
+            }
+            statement.executeBatch();
+            if (first.returnsId()) {
+                try (ResultSet returned = statement.getGeneratedKeys()) {
+                    while (returned.next()) {
+                        ids.add(returned.getLong(1));
+                    }
+                }
+                if (ids.size() != sending.size()) {
+                    throw new SQLException("held writes returned " + ids.size() + " ids for " + sending.size());
+                }
+            }
+        } catch (SQLException | RuntimeException | Error failure) {
+            sending.forEach(write -> write.fate().lost());
+            throw failure;
+        }
+        for (int i = 0; i < sending.size(); i++) {
+            sending.get(i).fate().sent(first.returnsId() ? ids.get(i) : 0);
         }
     }
 

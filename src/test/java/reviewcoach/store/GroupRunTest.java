@@ -160,7 +160,10 @@ class GroupRunTest {
             assertEquals(3, sent.size(), "the claims, the lines, the commit: " + sent);
             assertTrue(sent.get(0).startsWith("INSERT INTO processed_events"), sent.get(0));
             assertTrue(sent.get(0).endsWith("FOR UPDATE"), sent.get(0));
-            assertEquals(3, sent.get(1).split("INSERT INTO contributions").length - 1, sent.get(1));
+            assertEquals(
+                    1,
+                    sent.get(1).split("INSERT INTO contributions").length - 1,
+                    "the three lines as one batch of one text, the same for any number of lines: " + sent.get(1));
         } else {
             assertEquals(13, sent.size(), "four statements a line and the commit: " + sent);
         }
@@ -170,6 +173,31 @@ class GroupRunTest {
         assertEquals(List.of("Ev1", "Ev2", "Ev3"), handledEvents());
         assertEquals(claimedIds(), takenIds());
         assertEquals(0, hand.reserved());
+    }
+
+    /** With no room left in the courier's hand, the lines owe their reactions in the outbox, still in one batch. */
+    @Test
+    void linesWhoseReactionsWaitInTheOutboxGoTogetherToo() throws Exception {
+        while (hand.reserve()) {
+            // the courier's hand is full
+        }
+        List<Future<Object>> lines = oneGroup(List.of(event(1, session), event(2, other), event(3, session)));
+
+        for (Future<Object> line : lines) {
+            line.get(30, TimeUnit.SECONDS);
+        }
+
+        List<String> sent = statementsOfTheGroup();
+        if (TestDatabase.isPostgres()) {
+            assertEquals(3, sent.size(), "the claims, the lines, the commit: " + sent);
+            assertEquals(1, sent.get(1).split("INSERT INTO contributions").length - 1, sent.get(1));
+        }
+        assertEquals(List.of("200.1", "200.3"), messages(session));
+        assertEquals(List.of("200.2"), messages(other));
+        assertEquals(
+                List.of("200.1", "200.2", "200.3"),
+                column("SELECT subject FROM outbox WHERE status = 'PENDING' ORDER BY subject", String.class));
+        assertEquals(List.of(), hand.taken());
     }
 
     /** An event handled before, and one that comes twice in the group, are handled once; the rest of the group is kept. */
