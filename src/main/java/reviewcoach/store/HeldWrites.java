@@ -13,8 +13,9 @@ import java.util.List;
  * statement on the group's connection, or just before its commit: a line's insert then costs no round trip of its own,
  * while the next piece (which waits for it) starts at once. They are sent first, as statements of their own separated by
  * semicolons (which PostgreSQL's driver sends together), or before the commit as one batch when they share one text,
- * so everything after them sees them, as if they had run when held. Whatever reads the connection must therefore send what is held first; {@link JdbcSessionTransaction} does, and
- * {@link GroupCommit} does before any other work and before it commits.
+ * so everything after them sees them, as if they had run when held. Whatever reads the connection must therefore send
+ * what is held first; {@link JdbcSessionTransaction} does, and {@link GroupCommit} does before any other work and
+ * before it commits.
  *
  * <p>A held write that fails, fails the statement it travels with, so the piece that held it is not the one that
  * throws: the group commit then runs its pieces again one by one, without holding anything back. Not thread-safe: one
@@ -80,7 +81,7 @@ final class HeldWrites {
         return true;
     }
 
-    /** Sends what is held, all of one text, as one batch; the ids those returning one return come in their order. */
+    /** Sends what is held, all of one text, as one batch; the ids the writes return, when they return one, in order. */
     private void sendBatch(Connection connection) throws SQLException {
         List<Held> sending = List.copyOf(held);
         held.clear();

@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -130,12 +131,23 @@ class GroupRunTest {
     /** The second line's message is stored already: its held write fails the third's claim, yet only it fails. */
     @Test
     void aHeldWriteThatFailsFailsItsOwnLineAlone() throws Exception {
+        assertOnlyTheStoredLineFails(this::line);
+    }
+
+    /** The same when the lines' claims are made ahead and their writes go as one batch before the commit. */
+    @Test
+    void aBatchOfLinesThatFailsFailsTheStoredLineAlone() throws Exception {
+        assertOnlyTheStoredLineFails(number -> event(number, session));
+    }
+
+    private void assertOnlyTheStoredLineFails(IntFunction<Callable<Object>> lineNumbered) throws Exception {
         store.inTransaction(tx -> {
             tx.addContribution(session.id(), contribution(2));
             return null;
         });
 
-        List<Future<Object>> lines = oneGroup(List.of(line(1), line(2), line(3)));
+        List<Future<Object>> lines =
+                oneGroup(List.of(lineNumbered.apply(1), lineNumbered.apply(2), lineNumbered.apply(3)));
 
         lines.get(0).get(30, TimeUnit.SECONDS);
         ExecutionException failed =
