@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -165,6 +166,14 @@ class GroupRunTest {
         assertClaimsLinesAndCommit(threeLinesInOneGroup());
         assertEquals(List.of("Ev1", "Ev2", "Ev3"), handledEvents());
         assertEquals(claimedIds(), takenIds());
+        assertEquals(
+                column("SELECT subject FROM outbox WHERE status = 'SENDING' ORDER BY id", String.class),
+                hand.taken().stream()
+                        .sorted(Comparator.comparingLong(
+                                taken -> taken.delivery().id()))
+                        .map(taken -> taken.delivery().subject())
+                        .toList(),
+                "each reaction handed over with the id of its own row");
         assertEquals(0, hand.reserved());
     }
 
