@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -165,6 +166,12 @@ class GroupRunTest {
     void aGroupOfLinesThatSayTheirClaimsTakesThreeRoundTripsOnPostgresql() throws Exception {
         assertClaimsLinesAndCommit(threeLinesInOneGroup());
         assertEquals(List.of("Ev1", "Ev2", "Ev3"), handledEvents());
+        assertEquals(
+                List.of(NOW, NOW, NOW),
+                column("SELECT handled_at FROM processed_events ORDER BY event_id", OffsetDateTime.class).stream()
+                        .map(OffsetDateTime::toInstant)
+                        .toList(),
+                "each event's claim made ahead at its own time, which retention reads");
         assertEquals(claimedIds(), takenIds());
         assertEquals(
                 column("SELECT subject FROM outbox WHERE status = 'SENDING' ORDER BY id", String.class),
